@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { main } from './cli.js';
+import { findExecutable } from './core/which.js';
+import { execaRunner } from './core/runner.js';
+
+const env = process.env;
+process.exitCode = await main(process.argv.slice(2), {
+  output: {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  },
+  environment: {
+    cwd: process.cwd(),
+    env,
+    platform: process.platform,
+    which: (command) => findExecutable(command, { env, platform: process.platform }),
+  },
+  runner: execaRunner,
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && env.CI !== 'true',
+  nodePath: process.execPath,
+});

@@ -1,0 +1,134 @@
+import pc from 'picocolors';
+import { renderConnectSection } from '../core/connect.js';
+import { CliError, EXIT } from '../core/errors.js';
+import { initGitRepository } from '../core/git.js';
+import { formatInstallSteps, planInstall, runInstall } from '../core/install.js';
+import { buildNextSteps } from '../core/next-steps.js';
+import { checkChoices, resolvePlan, type CreateChoices, type CreateEnvironment, type CreatePlan } from '../core/plan.js';
+import type { CommandRunner } from '../core/runner.js';
+import { scaffoldProject } from '../core/scaffold.js';
+import { resolveTemplatesDir } from '../core/templates.js';
+
+/** Where a command writes, so tests can capture it. */
+export interface Output {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Everything `runCreate` needs from the outside world. */
+export interface CreateContext {
+  output: Output;
+  environment: CreateEnvironment;
+  runner: CommandRunner;
+  /** True when stdin and stdout are a terminal, so the wizard may ask. */
+  interactive: boolean;
+  /** `--yes`: never ask. */
+  yes: boolean;
+  /** Path of the node binary that runs TypeScript projects. */
+  nodePath: string;
+  /** Folder of the templates; defaults to the packaged one. */
+  templatesDir?: string;
+}
+
+/** The choices the wizard asks about when they were not given as flags. */
+export function missingChoices(choices: CreateChoices): (keyof CreateChoices)[] {
+  const keys: (keyof CreateChoices)[] = ['directory', 'template', 'transport', 'pm'];
+  return keys.filter((key) => choices[key] === undefined);
+}
+
+/** Scaffold, install, `git init`, print next steps. Returns the exit code. */
+export async function runCreate(given: CreateChoices, context: CreateContext): Promise<number> {
+  const { output, environment } = context;
+  checkChoices(given);
+  let choices = given;
+  if (context.interactive && !context.yes && missingChoices(given).length > 0) {
+    const { runWizard } = await import('../ui/wizard.js');
+    const answers = await runWizard(given, environment);
+    if (!answers) throw new CliError('Cancelled: nothing was written.', { exitCode: EXIT.cancelled });
+    choices = answers;
+  }
+  const plan = resolvePlan(choices, environment);
+  const say = (text = '') => output.stdout(`${text}\n`);
+
+  if (plan.derivedNameFrom !== undefined) {
+    say(`Project name ${pc.bold(plan.name)} (from the folder name "${plan.derivedNameFrom}"; pass --name to choose another).`);
+  }
+  if (plan.packageManagerNote) say(pc.yellow(plan.packageManagerNote));
+  say(`Creating ${pc.bold(plan.name)} in ${plan.targetDir} (${plan.template.name}, ${plan.packageManager}, ${plan.transport}).`);
+
+  const connectSection = renderConnectSection({
+    name: plan.name,
+    template: plan.template,
+    packageManager: plan.packageManager,
+    transport: plan.transport,
+    projectDir: plan.targetDir,
+    platform: environment.platform,
+    uvPath: plan.uvPath,
+    nodePath: context.nodePath,
+  });
+  try {
+    const result = scaffoldProject({
+      templatesDir: context.templatesDir ?? resolveTemplatesDir(),
+      template: plan.template,
+      targetDir: plan.targetDir,
+      values: { name: plan.name, transport: plan.transport, connectSection },
+    });
+    say(`Wrote ${result.files.length} files.`);
+  } catch (error) {
+    throw new CliError(`Could not write the project: ${errorMessage(error)}.`, {
+      hint: 'Nothing was left behind; fix the cause and run the same command again.',
+    });
+  }
+
+  const installSteps = planInstall({
+    packageManager: plan.packageManager,
+    platform: environment.platform,
+    python: plan.python,
+    projectDir: plan.targetDir,
+  });
+  const installLines = formatInstallSteps(installSteps, environment.platform);
+  let exitCode: number = EXIT.ok;
+  let pendingInstall: string[] = plan.install ? [] : installLines;
+  if (plan.install) {
+    say(`Installing dependencies: ${installLines.join(' && ')}`);
+    const installed = await runInstall(installSteps, plan.targetDir, environment.env, context.runner);
+    if (!installed.ok) {
+      for (const line of installed.outputTail) output.stderr(`  ${pc.dim(line)}\n`);
+      output.stderr(
+        `${pc.red('Error:')} installing dependencies failed: \`${installLines[installSteps.indexOf(installed.failedStep)]}\` ${installed.reason}.\n` +
+          `The project files are in place. Fix the cause above, then finish the install by hand (next steps below).\n`,
+      );
+      pendingInstall = installLines.slice(installSteps.indexOf(installed.failedStep));
+      exitCode = EXIT.failure;
+    }
+  }
+
+  if (plan.git) await reportGit(plan, context);
+  printNextSteps(plan, environment.platform, pendingInstall, say);
+  return exitCode;
+}
+
+async function reportGit(plan: CreatePlan, context: CreateContext): Promise<void> {
+  const git = await initGitRepository(plan.targetDir, context.environment.env, context.runner);
+  if (git.status === 'committed') context.output.stdout('Initialised a git repository with a first commit.\n');
+  else context.output.stdout(pc.yellow(`git: ${git.reason}.\n`));
+}
+
+function printNextSteps(
+  plan: CreatePlan,
+  platform: NodeJS.Platform,
+  pendingInstall: string[],
+  say: (text?: string) => void,
+): void {
+  const steps = buildNextSteps(plan, platform, pendingInstall);
+  const width = Math.max(...steps.map((step) => step.command.length));
+  say();
+  say(pc.bold('Next steps:'));
+  for (const step of steps) say(`  ${pc.cyan(step.command.padEnd(width))}  ${pc.dim(step.description)}`);
+  say();
+  say(`Connect it to Claude Desktop or Claude Code: see "Connect" in ${plan.displayDir}/README.md.`);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

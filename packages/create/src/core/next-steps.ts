@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { formatCommandLine } from './escape.js';
+import type { CreatePlan } from './plan.js';
+
+/** A command to show, with what it does. */
+export interface NextStep {
+  /** The command line, quoted for the user's shell. */
+  command: string;
+  /** What it does, in a few words. */
+  description: string;
+}
+
+/**
+ * The commands to run after scaffolding, from `cd` to trying the server in mcp-inspect.
+ * `installCommands` are included when dependencies are not installed yet.
+ */
+export function buildNextSteps(
+  plan: CreatePlan,
+  platform: NodeJS.Platform,
+  installCommands: readonly string[],
+): NextStep[] {
+  const line = (args: string[]) => formatCommandLine(args, platform);
+  const steps: NextStep[] = [{ command: line(['cd', plan.displayDir]), description: 'enter the project' }];
+  for (const command of installCommands) steps.push({ command, description: 'install dependencies' });
+
+  const run = runCommand(plan, platform);
+  const served =
+    plan.transport === 'http'
+      ? 'serve over HTTP at http://127.0.0.1:8000/mcp'
+      : 'start the server over stdio (Ctrl-C stops it)';
+  steps.push({ command: line(run), description: served });
+  steps.push({ command: line(testCommand(plan, platform)), description: 'run its tests' });
+  const stdioRun = plan.transport === 'http' ? [...run, '--transport', 'stdio'] : run;
+  steps.push({
+    command: line(['npx', 'mcp-inspect', 'tools', '--', ...stdioRun]),
+    description: 'list its tools from a client',
+  });
+  return steps;
+}
+
+function runCommand(plan: CreatePlan, platform: NodeJS.Platform): string[] {
+  switch (plan.packageManager) {
+    case 'uv':
+      return ['uv', 'run', plan.name];
+    case 'pip':
+      return [
+        platform === 'win32' ? join('.venv', 'Scripts', plan.name) : join('.venv', 'bin', plan.name),
+      ];
+    case 'npm':
+    case 'pnpm':
+      return ['node', 'dist/index.js'];
+  }
+}
+
+function testCommand(plan: CreatePlan, platform: NodeJS.Platform): string[] {
+  switch (plan.packageManager) {
+    case 'uv':
+      return ['uv', 'run', 'pytest'];
+    case 'pip':
+      return [platform === 'win32' ? join('.venv', 'Scripts', 'python') : join('.venv', 'bin', 'python'), '-m', 'pytest'];
+    case 'npm':
+      return ['npm', 'test'];
+    case 'pnpm':
+      return ['pnpm', 'test'];
+  }
+}

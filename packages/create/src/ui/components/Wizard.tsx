@@ -1,0 +1,115 @@
+import { Select, TextInput } from '@inkjs/ui';
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useReducer } from 'react';
+import { checkProjectDirectory, DEFAULT_DIRECTORY, type CreateChoices } from '../../core/plan.js';
+import { findTemplate, TEMPLATES, type PackageManager } from '../../core/templates.js';
+import { KEY_BINDINGS, KEY_HINT } from '../key-bindings.js';
+import { currentStep, initWizardState, wizardReducer, type WizardStep } from '../wizard-state.js';
+
+/** Props of {@link Wizard}. */
+export interface WizardProps {
+  /** Choices given as flags; the wizard asks only for the rest. */
+  initial: CreateChoices;
+  /** Working directory, to check the folder answer against. */
+  cwd: string;
+  /** Whether a command is on PATH (marks package managers that are missing). */
+  has: (command: string) => boolean;
+  /** Called once: with the completed choices, or undefined when cancelled. */
+  onDone: (choices: CreateChoices | undefined) => void;
+}
+
+const TITLES: Record<WizardStep, string> = {
+  directory: 'Project folder',
+  template: 'Template',
+  transport: 'Default transport',
+  pm: 'Package manager',
+};
+
+const TRANSPORT_OPTIONS = [
+  { value: 'stdio', label: 'stdio — the client starts the server (Claude Desktop, Claude Code)' },
+  { value: 'http', label: 'http  — Streamable HTTP on 127.0.0.1:8000, bearer token optional' },
+];
+
+/** The create-mcp-server questions, one at a time, answered ones summarised above. */
+export function Wizard({ initial, cwd, has, onDone }: WizardProps) {
+  const [state, dispatch] = useReducer(wizardReducer, initial, initWizardState);
+  const step = currentStep(state);
+
+  useEffect(() => {
+    if (state.status === 'done') onDone(state.choices);
+    if (state.status === 'cancelled') onDone(undefined);
+  }, [state.status, state.choices, onDone]);
+
+  useInput((input, key) => {
+    if (KEY_BINDINGS.cancel(input, key)) dispatch({ type: 'cancel' });
+    else if (KEY_BINDINGS.back(input, key)) dispatch({ type: 'back' });
+  });
+
+  const answered = state.steps.slice(0, state.index);
+  return (
+    <Box flexDirection="column">
+      <Text bold>create-mcp-server</Text>
+      {answered.map((done) => (
+        <Text key={done}>
+          <Text color="green">✔ </Text>
+          {TITLES[done]}: <Text color="cyan">{state.choices[done]}</Text>
+        </Text>
+      ))}
+      {step && (
+        <Box flexDirection="column" marginTop={answered.length > 0 ? 0 : 1}>
+          <Text bold>? {TITLES[step]}</Text>
+          <Question
+            key={`${step}-${state.index}`}
+            step={step}
+            choices={state.choices}
+            has={has}
+            onAnswer={(value) => {
+              const problem = step === 'directory' ? checkProjectDirectory(value, cwd) : undefined;
+              dispatch(problem ? { type: 'reject', message: problem } : { type: 'answer', value });
+            }}
+          />
+          {state.error && <Text color="red">{state.error}</Text>}
+          <Text dimColor>{KEY_HINT}</Text>
+        </Box>
+      )}
+      {state.status === 'cancelled' && <Text color="yellow">Cancelled: nothing was written.</Text>}
+    </Box>
+  );
+}
+
+interface QuestionProps {
+  step: WizardStep;
+  choices: CreateChoices;
+  has: (command: string) => boolean;
+  onAnswer: (value: string) => void;
+}
+
+function Question({ step, choices, has, onAnswer }: QuestionProps) {
+  switch (step) {
+    case 'directory':
+      return (
+        <TextInput
+          placeholder={choices.name ?? DEFAULT_DIRECTORY}
+          onSubmit={(value) => onAnswer(value.trim() || (choices.name ?? DEFAULT_DIRECTORY))}
+        />
+      );
+    case 'template':
+      return (
+        <Select
+          options={TEMPLATES.map((t) => ({ value: t.name, label: `${t.name.padEnd(10)} ${t.description}` }))}
+          onChange={onAnswer}
+        />
+      );
+    case 'transport':
+      return <Select options={TRANSPORT_OPTIONS} onChange={onAnswer} />;
+    case 'pm': {
+      const managers: readonly PackageManager[] = findTemplate(choices.template ?? 'python')?.packageManagers ?? [];
+      const options = managers.map((pm) => ({
+        value: pm,
+        label: has(pm === 'pip' ? 'python3' : pm) ? pm : `${pm} (not found on PATH)`,
+      }));
+      const preferred = managers.find((pm) => has(pm === 'pip' ? 'python3' : pm));
+      return <Select options={options} defaultValue={preferred} onChange={onAnswer} />;
+    }
+  }
+}
