@@ -399,7 +399,7 @@ class BearerTokenMiddleware:
         await response(scope, receive, send)
 
 
-def create_http_app(host: str = DEFAULT_HOST, auth_token: str | None = None) -> ASGIApp:
+def create_http_app(auth_token: str | None = None, host: str = DEFAULT_HOST) -> ASGIApp:
     """The Streamable HTTP app (endpoint at /mcp), guarded by a bearer token if one is given."""
     app: ASGIApp = mcp.streamable_http_app(streamable_http_path=MCP_PATH, host=host)
     if auth_token:
@@ -427,7 +427,7 @@ def run_http(host: str, port: int, auth_token: str | None) -> None:
     if not auth_token and host not in ("127.0.0.1", "localhost", "::1"):
         logger.warning("MCP_AUTH_TOKEN is not set: the server on %s:%s accepts unauthenticated requests", host, port)
     config = uvicorn.Config(
-        create_http_app(host, auth_token),
+        create_http_app(auth_token, host),
         host=host,
         port=port,
         log_config=None,  # use our stderr logging setup; uvicorn's default logs access lines to stdout
@@ -479,6 +479,7 @@ def main(argv: list[str] | None = None) -> None:
         stream=sys.stderr,
         force=True,
     )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # don't log every upstream request
 
     if args.transport == "http":
         run_http(args.host, port, os.environ.get("MCP_AUTH_TOKEN") or None)

@@ -135,6 +135,11 @@ async def client(request: pytest.FixtureRequest) -> Any:
         yield mcp_client
 
 
+async def call(client: Client, name: str, arguments: dict[str, Any]) -> Any:
+    """Call a tool; the result carries is_error / content / structured_content."""
+    return await client.call_tool(name, arguments)
+
+
 def error_text(result: Any) -> str:
     assert result.is_error, f"expected a tool error, got {result}"
     return " ".join(block.text for block in result.content if getattr(block, "type", None) == "text")
@@ -186,7 +191,7 @@ async def test_lists_tools_with_schemas(client: Client) -> None:
 
 
 async def test_get_weather(client: Client, fake_api: FakeOpenMeteo) -> None:
-    result = await client.call_tool("get_weather", {"latitude": 52.52, "longitude": 13.41})
+    result = await call(client, "get_weather", {"latitude": 52.52, "longitude": 13.41})
 
     assert not result.is_error, result
     assert result.structured_content == {
@@ -211,7 +216,7 @@ async def test_get_weather(client: Client, fake_api: FakeOpenMeteo) -> None:
 
 
 async def test_get_weather_rejects_out_of_range_coordinates(client: Client, fake_api: FakeOpenMeteo) -> None:
-    result = await client.call_tool("get_weather", {"latitude": 123, "longitude": 13.41})
+    result = await call(client, "get_weather", {"latitude": 123, "longitude": 13.41})
     assert "latitude" in error_text(result)
     assert fake_api.requests == []
 
@@ -220,7 +225,7 @@ async def test_get_weather_rejects_out_of_range_coordinates(client: Client, fake
 
 
 async def test_get_forecast(client: Client, fake_api: FakeOpenMeteo) -> None:
-    result = await client.call_tool("get_forecast", {"latitude": -33.87, "longitude": 151.21, "days": 2})
+    result = await call(client, "get_forecast", {"latitude": -33.87, "longitude": 151.21, "days": 2})
 
     assert not result.is_error, result
     assert result.structured_content == {
@@ -261,7 +266,7 @@ async def test_get_forecast(client: Client, fake_api: FakeOpenMeteo) -> None:
 
 
 async def test_get_forecast_defaults_to_three_days(client: Client, fake_api: FakeOpenMeteo) -> None:
-    result = await client.call_tool("get_forecast", {"latitude": 48.85, "longitude": 2.35})
+    result = await call(client, "get_forecast", {"latitude": 48.85, "longitude": 2.35})
     assert not result.is_error, result
     assert fake_api.last_query["forecast_days"] == ["3"]
     assert [day["date"] for day in result.structured_content["days"]] == ["2026-11-24", "2026-11-25", "2026-11-26"]
@@ -270,7 +275,7 @@ async def test_get_forecast_defaults_to_three_days(client: Client, fake_api: Fak
 
 @pytest.mark.parametrize("days", [0, 17])
 async def test_get_forecast_rejects_bad_day_count(client: Client, fake_api: FakeOpenMeteo, days: int) -> None:
-    result = await client.call_tool("get_forecast", {"latitude": 48.85, "longitude": 2.35, "days": days})
+    result = await call(client, "get_forecast", {"latitude": 48.85, "longitude": 2.35, "days": days})
     assert "days" in error_text(result)
     assert fake_api.requests == []
 
@@ -281,7 +286,7 @@ async def test_get_forecast_rejects_bad_day_count(client: Client, fake_api: Fake
 async def test_upstream_http_error(client: Client, fake_api: FakeOpenMeteo) -> None:
     fake_api.status = 400
     fake_api.raw_body = json.dumps({"error": True, "reason": "Latitude must be in range"}).encode()
-    result = await client.call_tool("get_forecast", {"latitude": 1, "longitude": 2})
+    result = await call(client, "get_forecast", {"latitude": 1, "longitude": 2})
     text = error_text(result)
     assert "HTTP 400" in text and "Latitude must be in range" in text
 
@@ -289,7 +294,7 @@ async def test_upstream_http_error(client: Client, fake_api: FakeOpenMeteo) -> N
 async def test_upstream_server_error(client: Client, fake_api: FakeOpenMeteo) -> None:
     fake_api.status = 503
     fake_api.raw_body = b"<html>Service Unavailable</html>"
-    result = await client.call_tool("get_weather", {"latitude": 1, "longitude": 2})
+    result = await call(client, "get_weather", {"latitude": 1, "longitude": 2})
     assert "HTTP 503" in error_text(result)
 
 
@@ -298,7 +303,7 @@ async def test_upstream_timeout(
 ) -> None:
     monkeypatch.setenv("WEATHER_TIMEOUT_SECONDS", "0.2")
     fake_api.delay = 1.0
-    result = await client.call_tool("get_weather", {"latitude": 1, "longitude": 2})
+    result = await call(client, "get_weather", {"latitude": 1, "longitude": 2})
     assert "did not respond within 0.2 seconds" in error_text(result)
 
 
@@ -314,15 +319,15 @@ async def test_upstream_timeout(
 )
 async def test_malformed_upstream_response(client: Client, fake_api: FakeOpenMeteo, body: bytes) -> None:
     fake_api.raw_body = body
-    weather = await client.call_tool("get_weather", {"latitude": 1, "longitude": 2})
-    forecast = await client.call_tool("get_forecast", {"latitude": 1, "longitude": 2})
+    weather = await call(client, "get_weather", {"latitude": 1, "longitude": 2})
+    forecast = await call(client, "get_forecast", {"latitude": 1, "longitude": 2})
     assert "weather service" in error_text(weather)
     assert "weather service" in error_text(forecast)
 
 
 async def test_upstream_unreachable(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WEATHER_API_BASE_URL", "http://127.0.0.1:9/v1")  # discard port: nothing listens
-    result = await client.call_tool("get_weather", {"latitude": 1, "longitude": 2})
+    result = await call(client, "get_weather", {"latitude": 1, "longitude": 2})
     assert "Could not reach the weather service" in error_text(result)
 
 
@@ -377,7 +382,7 @@ INITIALIZE = {
 
 @pytest.fixture
 def http_client() -> Iterator[TestClient]:
-    app = server.create_http_app(host="127.0.0.1", auth_token=TOKEN)
+    app = server.create_http_app(auth_token=TOKEN)
     with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
 
@@ -405,7 +410,7 @@ def test_http_accepts_valid_token(http_client: TestClient) -> None:
 
 
 def test_http_without_token_configured_is_open() -> None:
-    app = server.create_http_app(host="127.0.0.1", auth_token=None)
+    app = server.create_http_app(auth_token=None)
     with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
         response = test_client.post("/mcp", json=INITIALIZE, headers=MCP_HEADERS)
     assert response.status_code == 200, response.text

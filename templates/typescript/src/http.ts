@@ -59,7 +59,13 @@ export function hasValidBearerToken(header: string | undefined, expectedToken: s
     return timingSafeEqual(presented, sha256(expectedToken)) && match !== null;
 }
 
-function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) {
+function sendJsonRpcError(
+    res: ServerResponse,
+    status: number,
+    code: number,
+    message: string,
+    headers: Record<string, string> = {}
+) {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }

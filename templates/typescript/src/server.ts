@@ -26,7 +26,11 @@ export interface CreateServerOptions {
     weather?: WeatherApiConfig;
 }
 
-const latitude = z.number().min(-90).max(90).describe('Latitude in decimal degrees, -90 (south) to 90 (north), e.g. 52.52');
+const latitude = z
+    .number()
+    .min(-90)
+    .max(90)
+    .describe('Latitude in decimal degrees, -90 (south) to 90 (north), e.g. 52.52');
 const longitude = z
     .number()
     .min(-180)
@@ -35,7 +39,9 @@ const longitude = z
 
 function toolError(error: unknown): CallToolResult {
     const message =
-        error instanceof WeatherApiError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        error instanceof WeatherApiError
+            ? error.message
+            : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     return { isError: true, content: [{ type: 'text', text: message }] };
 }
 
@@ -90,7 +96,13 @@ export function createServer(options: CreateServerOptions = {}): McpServer {
             inputSchema: z.object({
                 latitude,
                 longitude,
-                days: z.number().int().min(1).max(16).default(3).describe('Number of days to forecast, 1 to 16 (default 3)')
+                days: z
+                    .number()
+                    .int()
+                    .min(1)
+                    .max(16)
+                    .default(3)
+                    .describe('Number of days to forecast, 1 to 16 (default 3)')
             }),
             outputSchema: ForecastSchema,
             annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true }
@@ -113,7 +125,9 @@ export function createServer(options: CreateServerOptions = {}): McpServer {
             mimeType: 'application/json'
         },
         async uri => ({
-            contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(WMO_WEATHER_CODES, null, 2) }]
+            contents: [
+                { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(WMO_WEATHER_CODES, null, 2) }
+            ]
         })
     );
 

@@ -95,7 +95,10 @@ export const ForecastDaySchema = z.object({
         .number()
         .nullable()
         .describe('Maximum probability of precipitation, % (null if unavailable)'),
-    wind_speed_max_kmh: z.number().nullable().describe('Maximum wind speed 10 m above ground, km/h (null if unavailable)')
+    wind_speed_max_kmh: z
+        .number()
+        .nullable()
+        .describe('Maximum wind speed 10 m above ground, km/h (null if unavailable)')
 });
 export type ForecastDay = z.infer<typeof ForecastDaySchema>;
 
@@ -173,7 +176,12 @@ async function getJson(url: string, config: WeatherApiConfig): Promise<unknown> 
         if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
             throw new WeatherApiError(`The weather service did not answer within ${config.timeoutSeconds} s.`);
         }
-        const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+        const reason =
+            error instanceof Error
+                ? error.cause instanceof Error
+                    ? error.cause.message
+                    : error.message
+                : String(error);
         throw new WeatherApiError(`Could not reach the weather service: ${reason}`);
     }
 
@@ -249,7 +257,9 @@ export async function fetchForecast(
     const count = d.time.length;
     for (const field of DAILY_FIELDS) {
         if (d[field].length !== count) {
-            throw new WeatherApiError(`The weather service returned an unexpected response (daily.${field} has the wrong length).`);
+            throw new WeatherApiError(
+                `The weather service returned an unexpected response (daily.${field} has the wrong length).`
+            );
         }
     }
     return {

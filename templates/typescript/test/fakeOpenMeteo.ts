@@ -61,7 +61,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export const defaultHandler: FakeHandler = (url, _req, res) => {
     if (url.pathname !== '/v1/forecast') return sendJson(res, 404, { error: true, reason: 'Not Found' });
     if (url.searchParams.has('current')) return sendJson(res, 200, CURRENT_RESPONSE);
-    if (url.searchParams.has('daily')) return sendJson(res, 200, dailyResponse(Number(url.searchParams.get('forecast_days') ?? 7)));
+    if (url.searchParams.has('daily'))
+        return sendJson(res, 200, dailyResponse(Number(url.searchParams.get('forecast_days') ?? 7)));
     return sendJson(res, 400, { error: true, reason: 'Nothing requested' });
 };
 

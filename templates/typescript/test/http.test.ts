@@ -37,7 +37,10 @@ function post(url: URL, headers: Record<string, string> = {}): Promise<Response>
 
 async function connect(url: URL, options: ClientOptions, token?: string): Promise<Client> {
     const client = new Client({ name: 'http-test', version: '1.0.0' }, options);
-    const transport = new StreamableHTTPClientTransport(url, token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : {});
+    const transport = new StreamableHTTPClientTransport(
+        url,
+        token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : {}
+    );
     await client.connect(transport);
     return client;
 }
@@ -147,7 +150,10 @@ describe('HTTP with MCP_AUTH_TOKEN', () => {
                 expect(tools.map(t => t.name).sort()).toEqual(['get_forecast', 'get_weather']);
 
                 fake.requests.length = 0;
-                const result = await client.callTool({ name: 'get_forecast', arguments: { latitude: 48.85, longitude: 2.35, days: 2 } });
+                const result = await client.callTool({
+                    name: 'get_forecast',
+                    arguments: { latitude: 48.85, longitude: 2.35, days: 2 }
+                });
                 expect(result.isError).toBeFalsy();
                 expect(fake.requests).toHaveLength(1);
                 expect(fake.requests[0]).toContain('latitude=48.85&longitude=2.35&');
@@ -176,8 +182,15 @@ describe('HTTP without a token', () => {
             for (const { options, era } of ERAS) {
                 const client = await connect(running.url, options);
                 expect(client.getProtocolEra()).toBe(era);
-                const result = await client.callTool({ name: 'get_weather', arguments: { latitude: 1.5, longitude: -2.5 } });
-                expect(result.structuredContent).toMatchObject({ latitude: 1.5, longitude: -2.5, conditions: 'Overcast' });
+                const result = await client.callTool({
+                    name: 'get_weather',
+                    arguments: { latitude: 1.5, longitude: -2.5 }
+                });
+                expect(result.structuredContent).toMatchObject({
+                    latitude: 1.5,
+                    longitude: -2.5,
+                    conditions: 'Overcast'
+                });
                 await client.close();
             }
         } finally {

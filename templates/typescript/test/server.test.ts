@@ -5,6 +5,9 @@
  * The server side is served by `serveStdio` (the same entry `node dist/index.js`
  * uses) over an in-memory transport, so era negotiation is the production one.
  */
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
 import { Client } from '@modelcontextprotocol/client';
 import type { ClientOptions } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
@@ -82,14 +85,25 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
             longitude: { type: 'number', minimum: -180, maximum: 180 }
         });
         expect(weather.outputSchema?.required).toEqual(
-            expect.arrayContaining(['temperature_c', 'apparent_temperature_c', 'humidity_percent', 'conditions', 'time'])
+            expect.arrayContaining([
+                'temperature_c',
+                'apparent_temperature_c',
+                'humidity_percent',
+                'conditions',
+                'time'
+            ])
         );
         expect(weather.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
 
         const forecast = tools.find(t => t.name === 'get_forecast')!;
         expect(forecast.description).toMatch(/forecast/i);
         expect(forecast.inputSchema.required).toEqual(['latitude', 'longitude']);
-        expect(forecast.inputSchema.properties?.days).toMatchObject({ type: 'integer', minimum: 1, maximum: 16, default: 3 });
+        expect(forecast.inputSchema.properties?.days).toMatchObject({
+            type: 'integer',
+            minimum: 1,
+            maximum: 16,
+            default: 3
+        });
         expect(forecast.outputSchema?.properties).toHaveProperty('days');
     });
 
@@ -114,7 +128,10 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
     });
 
     it('get_forecast defaults to 3 days and maps the daily arrays (nulls included)', async () => {
-        const result = await client.callTool({ name: 'get_forecast', arguments: { latitude: -33.87, longitude: 151.21 } });
+        const result = await client.callTool({
+            name: 'get_forecast',
+            arguments: { latitude: -33.87, longitude: 151.21 }
+        });
 
         expect(fake.requests).toEqual([
             `/v1/forecast?latitude=-33.87&longitude=151.21&${DAILY_QUERY}&forecast_days=3&timezone=auto`
@@ -157,13 +174,21 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
     });
 
     it('get_forecast passes the requested number of days through', async () => {
-        const result = await client.callTool({ name: 'get_forecast', arguments: { latitude: 0, longitude: 0, days: 16 } });
-        expect(fake.requests).toEqual([`/v1/forecast?latitude=0&longitude=0&${DAILY_QUERY}&forecast_days=16&timezone=auto`]);
+        const result = await client.callTool({
+            name: 'get_forecast',
+            arguments: { latitude: 0, longitude: 0, days: 16 }
+        });
+        expect(fake.requests).toEqual([
+            `/v1/forecast?latitude=0&longitude=0&${DAILY_QUERY}&forecast_days=16&timezone=auto`
+        ]);
         expect((result.structuredContent as { days: unknown[] }).days).toHaveLength(16);
     });
 
     it('rejects out-of-range arguments without calling the API', async () => {
-        const tooManyDays = await client.callTool({ name: 'get_forecast', arguments: { latitude: 1, longitude: 2, days: 17 } });
+        const tooManyDays = await client.callTool({
+            name: 'get_forecast',
+            arguments: { latitude: 1, longitude: 2, days: 17 }
+        });
         expect(tooManyDays.isError).toBe(true);
         expect(textOf(tooManyDays)).toMatch(/days/);
 
@@ -175,7 +200,9 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
     });
 
     it('turns an upstream HTTP error into a tool error with the reason', async () => {
-        fake.respondWith((_url, _req, res) => sendJson(res, 400, { error: true, reason: 'Latitude must be in range of -90 to 90°.' }));
+        fake.respondWith((_url, _req, res) =>
+            sendJson(res, 400, { error: true, reason: 'Latitude must be in range of -90 to 90°.' })
+        );
         const result = await client.callTool({ name: 'get_weather', arguments: { latitude: 10, longitude: 10 } });
         expect(result.isError).toBe(true);
         expect(result.structuredContent).toBeUndefined();
@@ -207,7 +234,17 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
         expect(textOf(wrongType)).toMatch(/unexpected response \(at current\.temperature_2m\)/);
 
         fake.respondWith((_url, _req, res) =>
-            sendJson(res, 200, { daily: { time: ['2026-11-24', '2026-11-25'], weather_code: [1], temperature_2m_max: [1, 2], temperature_2m_min: [1, 2], precipitation_sum: [0, 0], precipitation_probability_max: [0, 0], wind_speed_10m_max: [3, 4] } })
+            sendJson(res, 200, {
+                daily: {
+                    time: ['2026-11-24', '2026-11-25'],
+                    weather_code: [1],
+                    temperature_2m_max: [1, 2],
+                    temperature_2m_min: [1, 2],
+                    precipitation_sum: [0, 0],
+                    precipitation_probability_max: [0, 0],
+                    wind_speed_10m_max: [3, 4]
+                }
+            })
         );
         const ragged = await client.callTool({ name: 'get_forecast', arguments: { latitude: 1, longitude: 1 } });
         expect(ragged.isError).toBe(true);
@@ -240,10 +277,19 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
         await client.close();
         await handle.close();
         const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-        // Port 9 (discard) on loopback: nothing listens there, so the connection is refused.
-        handle = serveStdio(() => createServer({ weather: { baseUrl: 'http://127.0.0.1:9/v1', timeoutSeconds: 5 } }), {
-            transport: serverTransport
+        // A port that was free a moment ago: nothing listens there, so the connection is refused.
+        const closedPort = await new Promise<number>(resolve => {
+            const probe = createNetServer().listen(0, '127.0.0.1', () => {
+                const { port } = probe.address() as AddressInfo;
+                probe.close(() => resolve(port));
+            });
         });
+        handle = serveStdio(
+            () => createServer({ weather: { baseUrl: `http://127.0.0.1:${closedPort}/v1`, timeoutSeconds: 5 } }),
+            {
+                transport: serverTransport
+            }
+        );
         client = new Client({ name: 'test-client', version: '1.0.0' }, options);
         await client.connect(clientTransport);
 
@@ -254,7 +300,9 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
 
     it('serves the WMO code table as a JSON resource', async () => {
         const { resources } = await client.listResources();
-        expect(resources).toContainEqual(expect.objectContaining({ uri: 'weather://codes', mimeType: 'application/json' }));
+        expect(resources).toContainEqual(
+            expect.objectContaining({ uri: 'weather://codes', mimeType: 'application/json' })
+        );
 
         const { contents } = await client.readResource({ uri: 'weather://codes' });
         expect(contents).toHaveLength(1);
@@ -273,7 +321,10 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
             expect.objectContaining({ name: 'activity', required: false })
         ]);
 
-        const withActivity = await client.getPrompt({ name: 'forecast_briefing', arguments: { location: 'Oslo', activity: 'cross-country skiing' } });
+        const withActivity = await client.getPrompt({
+            name: 'forecast_briefing',
+            arguments: { location: 'Oslo', activity: 'cross-country skiing' }
+        });
         expect(withActivity.messages).toHaveLength(1);
         expect(withActivity.messages[0]?.role).toBe('user');
         const text = (withActivity.messages[0]?.content as { type: string; text: string }).text;

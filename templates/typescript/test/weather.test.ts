@@ -8,7 +8,9 @@ describe('weatherConfigFromEnv', () => {
     });
 
     it('reads WEATHER_API_BASE_URL (without trailing slash) and WEATHER_TIMEOUT_SECONDS', () => {
-        expect(weatherConfigFromEnv({ WEATHER_API_BASE_URL: 'http://127.0.0.1:8080/v1/', WEATHER_TIMEOUT_SECONDS: '2.5' })).toEqual({
+        expect(
+            weatherConfigFromEnv({ WEATHER_API_BASE_URL: 'http://127.0.0.1:8080/v1/', WEATHER_TIMEOUT_SECONDS: '2.5' })
+        ).toEqual({
             baseUrl: 'http://127.0.0.1:8080/v1',
             timeoutSeconds: 2.5
         });

@@ -117,7 +117,11 @@ export function resolvePlan(choices: CreateChoices, environment: CreateEnvironme
 
   let name = choices.name;
   let derivedNameFrom: string | undefined;
-  if (name === undefined) {
+  if (name !== undefined) {
+    // checkChoices could not know the template when it was left to its default.
+    const problem = checkProjectName(name, template);
+    if (problem) throw usageError(`Invalid name "${name}": ${problem}.`, `Choose another --name.`);
+  } else {
     name = deriveProjectName(folderName);
     if (name !== folderName) derivedNameFrom = folderName;
     const problem = checkProjectName(name, template);

@@ -103,13 +103,13 @@ function Question({ step, choices, has, onAnswer }: QuestionProps) {
     case 'transport':
       return <Select options={TRANSPORT_OPTIONS} onChange={onAnswer} />;
     case 'pm': {
-      const managers: readonly PackageManager[] = findTemplate(choices.template ?? 'python')?.packageManagers ?? [];
-      const options = managers.map((pm) => ({
-        value: pm,
-        label: has(pm === 'pip' ? 'python3' : pm) ? pm : `${pm} (not found on PATH)`,
-      }));
-      const preferred = managers.find((pm) => has(pm === 'pip' ? 'python3' : pm));
-      return <Select options={options} defaultValue={preferred} onChange={onAnswer} />;
+      const managers = findTemplate(choices.template ?? 'python')?.packageManagers ?? [];
+      const found = (pm: PackageManager) => has(pm === 'pip' ? 'python3' : pm);
+      // Select's Enter fires onChange only for a changed value, so the preferred manager
+      // goes first instead of being passed as defaultValue.
+      const ordered = [...managers.filter(found), ...managers.filter((pm) => !found(pm))];
+      const options = ordered.map((pm) => ({ value: pm, label: found(pm) ? pm : `${pm} (not found on PATH)` }));
+      return <Select options={options} onChange={onAnswer} />;
     }
   }
 }

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeWeatherApi, type FakeWeatherApi } from './fake-weather.js';
+import { connectHttp, connectStdio, ERAS, exerciseWeatherServer, startHttpServer, type HttpServerProcess } from './mcp-client.js';
+import { BIN, makeTempDir } from './paths.js';
+import { run, testEnv } from './run.js';
+
+type Template = 'python' | 'fastmcp' | 'typescript';
+type PackageManager = 'uv' | 'pip' | 'npm' | 'pnpm';
+
+/** The project's own test command for each package manager. */
+const OWN_TESTS: Record<PackageManager, (dir: string) => [string, string[]]> = {
+  uv: () => ['uv', ['run', '--frozen', 'pytest', '-q']],
+  pip: (dir) => [join(dir, '.venv/bin/python'), ['-m', 'pytest', '-q']],
+  npm: () => ['npm', ['test']],
+  pnpm: () => ['pnpm', ['test']],
+};
+
+/** The `mcpServers` entry of the README's Claude Desktop JSON. */
+function readDesktopEntry(projectDir: string, name: string): { command: string; args: string[] } {
+  const readme = readFileSync(join(projectDir, 'README.md'), 'utf8');
+  const block = /```json\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf('## Connect to Claude Desktop')));
+  if (!block?.[1]) throw new Error('README has no Claude Desktop JSON block');
+  const config = JSON.parse(block[1]) as { mcpServers: Record<string, { command: string; args: string[] }> };
+  const entry = config.mcpServers[name];
+  if (!entry) throw new Error(`README config has no entry "${name}"`);
+  return entry;
+}
+
+/**
+ * End-to-end tests of one template with each of its package managers: scaffold with
+ * create-mcp-server into a folder whose name needs escaping, install for real, run the
+ * project's own tests, then talk to the server with the official SDK client over stdio
+ * (launched exactly as the README tells Claude Desktop to) and over HTTP, in both eras.
+ */
+export function describeTemplate(template: Template, packageManagers: readonly PackageManager[]): void {
+  describe.each(packageManagers)(`${template} template with %s`, (pm) => {
+    const folder = `Météo "${template}" ${pm}`;
+    const name = `meteo-${template}-${pm}`;
+    let projectDir: string;
+    let fake: FakeWeatherApi;
+    let created: Awaited<ReturnType<typeof run>>;
+    const env = () => testEnv({ WEATHER_API_BASE_URL: fake.baseUrl });
+
+    beforeAll(async () => {
+      fake = await startFakeWeatherApi();
+      const parent = makeTempDir(`${template}-${pm}`);
+      projectDir = join(parent, folder);
+      created = await run(process.execPath, [BIN.create, folder, '-t', template, '--pm', pm, '--yes', '--no-git'], {
+        cwd: parent,
+        env: testEnv({ CI: 'true' }),
+        timeoutMs: 540_000,
+      });
+    });
+    afterAll(async () => fake?.close());
+
+    it('scaffolds and installs, then prints the next steps', () => {
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(created.stdout).toContain(`Project name ${name} (from the folder name "${folder}"`);
+      expect(created.stdout).toContain('Next steps:');
+      expect(created.stdout).toContain(`cd '${folder.replace(/'/g, `'\\''`)}'`);
+    });
+
+    it("passes the generated project's own tests", async () => {
+      const [command, args] = OWN_TESTS[pm](projectDir);
+      const result = await run(command, args, { cwd: projectDir, env: testEnv(), timeoutMs: 240_000 });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout + result.stderr).toMatch(/\d+ passed/);
+    });
+
+    it.each(ERAS)('answers a client over stdio, launched as the README tells Claude Desktop ($era era)', async ({ era, version }) => {
+      const entry = readDesktopEntry(projectDir, name);
+      // GUI clients start servers with a bare environment, a minimal PATH and another cwd.
+      const guiEnv = { ...getDefaultEnvironment(), PATH: '/usr/bin:/bin', WEATHER_API_BASE_URL: fake.baseUrl };
+      const { client, stderr } = await connectStdio(entry.command, entry.args, { env: guiEnv, cwd: '/', era });
+      try {
+        await exerciseWeatherServer(client, fake, version);
+      } finally {
+        await client.close();
+      }
+      expect(stderr()).not.toMatch(/Traceback|Error:/);
+    });
+
+    describe('over Streamable HTTP with MCP_AUTH_TOKEN', () => {
+      let server: HttpServerProcess;
+      const token = `tok-${Math.random().toString(36).slice(2)}`;
+
+      beforeAll(async () => {
+        const entry = readDesktopEntry(projectDir, name);
+        server = await startHttpServer(entry.command, entry.args, {
+          cwd: projectDir,
+          env: { ...env(), MCP_AUTH_TOKEN: token },
+        });
+      });
+      afterAll(async () => server?.stop());
+
+      it.each([
+        ['no token', {}],
+        ['a wrong token', { Authorization: `Bearer x${token}` }],
+        ['another scheme', { Authorization: `Basic ${token}` }],
+      ])('refuses a request with %s (401)', async (_label, headers) => {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+        });
+        expect(response.status).toBe(401);
+        expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      });
+
+      it.each(ERAS)('answers a client with the right token ($era era)', async ({ era, version }) => {
+        const client = await connectHttp(server.url, { era, token });
+        try {
+          await exerciseWeatherServer(client, fake, version);
+        } finally {
+          await client.close();
+        }
+      });
+    });
+  });
+}

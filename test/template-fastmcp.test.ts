@@ -1,0 +1,3 @@
+import { describeTemplate } from './support/template-matrix.js';
+
+describeTemplate('fastmcp', ['uv', 'pip']);

@@ -1,0 +1,3 @@
+import { describeTemplate } from './support/template-matrix.js';
+
+describeTemplate('python', ['uv', 'pip']);
