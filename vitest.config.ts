@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.{ts,tsx}'],
           testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,6 +20,8 @@ export default defineConfig({
           hookTimeout: 600_000,
           fileParallelism: true,
           maxWorkers: 2,
+          // Fast unit tests first, then the slow end-to-end files.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -457,7 +457,7 @@ def main(argv: list[str] | None = None) -> None:
         "--transport",
         choices=("stdio", "http"),
         default=os.environ.get("MCP_TRANSPORT", "").strip() or DEFAULT_TRANSPORT,
-        help="stdio (default for local clients) or http (Streamable HTTP at /mcp). Env: MCP_TRANSPORT",
+        help=f"stdio or http (Streamable HTTP at {MCP_PATH}); default {DEFAULT_TRANSPORT}. Env: MCP_TRANSPORT",
     )
     parser.add_argument(
         "--host",
@@ -482,7 +482,7 @@ def main(argv: list[str] | None = None) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # don't log every upstream request
 
     if args.transport == "http":
-        run_http(args.host, port, os.environ.get("MCP_AUTH_TOKEN") or None)
+        run_http(args.host, port, os.environ.get("MCP_AUTH_TOKEN", "").strip() or None)
     else:
         mcp.run(transport="stdio", show_banner=False)
 

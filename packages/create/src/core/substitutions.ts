@@ -66,7 +66,7 @@ const PYTHON_RULES: Record<string, Edit[]> = {
   'server.py': [pythonName, pythonTransport, plainText],
   'README.md': [readme, plainText],
   Dockerfile: [plainText],
-  'tests/test_server.py': [plainText],
+  '.env.example': [plainText],
 };
 
 /** The edits for each file of each template; files not listed are copied verbatim. */
@@ -79,6 +79,7 @@ const RULES: Record<TemplateName, Record<string, Edit[]>> = {
     'src/index.ts': [tsTransport, plainText],
     'README.md': [readme, plainText],
     Dockerfile: [plainText],
+    '.env.example': [plainText],
   },
 };
 
