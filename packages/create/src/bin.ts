@@ -16,6 +16,6 @@ process.exitCode = await main(process.argv.slice(2), {
     which: (command) => findExecutable(command, { env, platform: process.platform }),
   },
   runner: execaRunner,
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && env.CI !== 'true',
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   nodePath: process.execPath,
 });

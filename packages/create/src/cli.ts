@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
-import { runCreate, type CreateContext, type Output } from './commands/create.js';
+import type { CreateContext, Output } from './commands/create.js';
 import { CliError, EXIT } from './core/errors.js';
 import type { CreateChoices } from './core/plan.js';
-import { DEFAULT_DIRECTORY } from './core/plan.js';
-import { DEFAULT_TEMPLATE, TEMPLATES, TRANSPORTS } from './core/templates.js';
+import { DEFAULT_DIRECTORY, DEFAULT_TEMPLATE, TEMPLATES, TRANSPORTS } from './core/templates.js';
 
 /** What `main` needs besides argv; everything has a real default in bin.ts. */
 export type MainDependencies = Omit<CreateContext, 'yes'>;
@@ -74,6 +73,8 @@ export async function main(argv: readonly string[], dependencies: MainDependenci
   const { output } = dependencies;
   let exitCode: number = EXIT.ok;
   const program = createProgram(output, async (choices, yes) => {
+    // Loaded only when there is something to create, so --help and --version start fast.
+    const { runCreate } = await import('./commands/create.js');
     exitCode = await runCreate(choices, { ...dependencies, yes });
   });
   try {

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { usageError } from './errors.js';
 import { checkProjectName, deriveProjectName } from './name.js';
 import {
+  DEFAULT_DIRECTORY,
   DEFAULT_TEMPLATE,
   findTemplate,
   TEMPLATES,
@@ -67,8 +68,6 @@ export interface CreatePlan {
   python: string;
 }
 
-/** The project folder used when none is given. */
-export const DEFAULT_DIRECTORY = 'my-mcp-server';
 
 /** Check the values that were given, without filling in defaults. Throws a usage error. */
 export function checkChoices(choices: CreateChoices): void {

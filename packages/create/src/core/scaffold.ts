@@ -92,9 +92,9 @@ export function scaffoldProject(options: ScaffoldOptions): ScaffoldResult {
       makeDir(dirname(path), created);
       const existed = existsSync(path);
       writeFileSync(path, file.content, { mode: file.mode });
-      // writeFileSync applies `mode` only to new files; keep executables executable.
-      chmodSync(path, file.mode);
-      if (!existed) created.push(path);
+      // writeFileSync applies `mode` only when it creates the file.
+      if (existed) chmodSync(path, file.mode);
+      else created.push(path);
     }
   } catch (error) {
     for (const path of created.reverse()) rmSync(path, { recursive: true, force: true });

@@ -51,6 +51,9 @@ export const TEMPLATES: readonly TemplateInfo[] = [
 /** The `--template` default. */
 export const DEFAULT_TEMPLATE: TemplateName = 'python';
 
+/** The project folder used when none is given. */
+export const DEFAULT_DIRECTORY = 'my-mcp-server';
+
 /** The `--transport` values. */
 export const TRANSPORTS: readonly TransportName[] = ['stdio', 'http'];
 

@@ -1,8 +1,8 @@
 import { Select, TextInput } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
-import { checkProjectDirectory, DEFAULT_DIRECTORY, type CreateChoices } from '../../core/plan.js';
-import { findTemplate, TEMPLATES, type PackageManager } from '../../core/templates.js';
+import { checkProjectDirectory, type CreateChoices } from '../../core/plan.js';
+import { DEFAULT_DIRECTORY, findTemplate, TEMPLATES, type PackageManager } from '../../core/templates.js';
 import { KEY_BINDINGS, KEY_HINT } from '../key-bindings.js';
 import { currentStep, initWizardState, wizardReducer, type WizardStep } from '../wizard-state.js';
 

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+
+/** A program running in a real terminal: a detached tmux session on its own socket. */
+export interface TmuxSession {
+  /** Type keys (tmux key names such as Enter, Down, C-c, or literal text). */
+  send: (...keys: string[]) => void;
+  /** The visible screen as text. */
+  screen: () => string;
+  /** Wait until the screen matches, or throw with the last screen. */
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
+  kill: () => void;
+}
+
+/** Start `command` (a shell line) in a fresh 100x30 tmux terminal. */
+export function startTmux(command: string, options: { cwd: string; env?: Record<string, string> }): TmuxSession {
+  const socket = `mcpkit-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+  tmux('new-session', '-d', '-s', 'main', '-x', '100', '-y', '30', '-c', options.cwd, ...envArgs, command);
+  const screen = () => tmux('capture-pane', '-p', '-t', 'main');
+  return {
+    send: (...keys) => {
+      for (const key of keys) tmux('send-keys', '-t', 'main', key);
+    },
+    screen,
+    waitFor: async (pattern, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const text = screen();
+        if (pattern.test(text)) return text;
+        if (Date.now() > deadline) throw new Error(`screen never matched ${pattern}:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    kill: () => {
+      try {
+        tmux('kill-server');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
