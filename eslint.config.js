@@ -3,7 +3,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const SIBLING_CLIS = ['create-mcp-server', 'mcp-inspect', 'mcp-config'].flatMap((name) => [name, `${name}/*`]);
+const SIBLING_CLIS = ['create-mcp-server', 'mcp-inspect', 'mcp-config'].flatMap((name) => [
+  name,
+  `${name}/*`,
+]);
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'templates/**', 'coverage/**'] },
@@ -21,7 +24,17 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: SIBLING_CLIS, message: 'The CLIs never import each other; share code through packages/shared.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: SIBLING_CLIS,
+              message: 'The CLIs never import each other; share code through packages/shared.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -32,7 +45,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['ink', 'ink/*', 'react', 'react/*', '@inkjs/*', 'commander'], message: 'core/ must not import ink, react or commander.' },
+            {
+              group: ['ink', 'ink/*', 'react', 'react/*', '@inkjs/*', 'commander'],
+              message: 'core/ must not import ink, react or commander.',
+            },
             { group: SIBLING_CLIS, message: 'The CLIs never import each other.' },
           ],
         },

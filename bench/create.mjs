@@ -24,14 +24,16 @@ const cases = {
 function time([command, args]) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { env, stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
 for (let i = 0; i < 3; i++) for (const make of Object.values(cases)) time(make()); // warm the file cache
 // Interleave the cases so that machine noise hits them alike.
-for (let i = 0; i < runs; i++) for (const [name, make] of Object.entries(cases)) samples[name].push(time(make()));
+for (let i = 0; i < runs; i++)
+  for (const [name, make] of Object.entries(cases)) samples[name].push(time(make()));
 rmSync(work, { recursive: true, force: true });
 
 const median = (values) => {
@@ -41,5 +43,7 @@ const median = (values) => {
 const baseline = median(samples["node -e ''"]);
 console.log(`create-mcp-server start-up, median of ${runs} runs (node ${process.version})`);
 for (const [name, values] of Object.entries(samples)) {
-  console.log(`${name.padEnd(48)} ${median(values).toFixed(1).padStart(7)} ms   ${(median(values) / baseline).toFixed(2)}x`);
+  console.log(
+    `${name.padEnd(48)} ${median(values).toFixed(1).padStart(7)} ms   ${(median(values) / baseline).toFixed(2)}x`,
+  );
 }

@@ -18,9 +18,14 @@ const step = (title, command, args, options = {}) => {
   }
 };
 
-step('create-mcp-server weather --yes --no-git', process.execPath, [join(root, 'packages/create/dist/bin.js'), 'weather', '--yes', '--no-git'], {
-  cwd: parent,
-});
+step(
+  'create-mcp-server weather --yes --no-git',
+  process.execPath,
+  [join(root, 'packages/create/dist/bin.js'), 'weather', '--yes', '--no-git'],
+  {
+    cwd: parent,
+  },
+);
 
 // Launch the server exactly as the generated README tells Claude Desktop to.
 const readme = readFileSync(join(project, 'README.md'), 'utf8');

@@ -1,31 +1,60 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { BIN, makeTempDir, ROOT } from './support/paths.js';
 import { run, testEnv } from './support/run.js';
 
-const create = (args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number }) =>
-  run(process.execPath, [BIN.create, ...args], { env: testEnv({ CI: 'true' }), ...options });
+const create = (
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; timeoutMs?: number },
+) => run(process.execPath, [BIN.create, ...args], { env: testEnv({ CI: 'true' }), ...options });
 
 /** A PATH holding only node and git (no uv, no npm, no python). */
 function barePath(): string {
   const dir = makeTempDir('bin');
   for (const tool of ['git']) {
-    const found = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, tool)).find(existsSync);
+    const found = (process.env.PATH ?? '')
+      .split(delimiter)
+      .map((d) => join(d, tool))
+      .find(existsSync);
     if (found) writeFileSync(join(dir, tool), `#!/bin/sh\nexec ${found} "$@"\n`, { mode: 0o755 });
   }
-  return [dir, dirname(process.execPath) === '/usr/bin' ? makeTempDir('empty') : dirname(process.execPath)].join(delimiter);
+  return [
+    dir,
+    dirname(process.execPath) === '/usr/bin' ? makeTempDir('empty') : dirname(process.execPath),
+  ].join(delimiter);
 }
 
 describe('create-mcp-server --help and --version', () => {
   it('prints every option and loads neither Ink nor React', async () => {
     const trace = join(makeTempDir('trace'), 'imports.txt');
-    const result = await run(process.execPath, ['--import', join(ROOT, 'test/support/trace-imports.mjs'), BIN.create, '--help'], {
-      env: testEnv({ MCPKIT_TRACE_IMPORTS: trace }),
-    });
+    const result = await run(
+      process.execPath,
+      ['--import', join(ROOT, 'test/support/trace-imports.mjs'), BIN.create, '--help'],
+      {
+        env: testEnv({ MCPKIT_TRACE_IMPORTS: trace }),
+      },
+    );
     expect(result.code).toBe(0);
-    for (const option of ['--template', '--name', '--transport', '--pm', '--no-install', '--no-git', '--yes', '--force', '--version']) {
+    for (const option of [
+      '--template',
+      '--name',
+      '--transport',
+      '--pm',
+      '--no-install',
+      '--no-git',
+      '--yes',
+      '--force',
+      '--version',
+    ]) {
       expect(result.stdout).toContain(option);
     }
     const loaded = readFileSync(trace, 'utf8').split('\n');
@@ -34,7 +63,9 @@ describe('create-mcp-server --help and --version', () => {
   });
 
   it('prints the package version', async () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'packages/create/package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'packages/create/package.json'), 'utf8')) as {
+      version: string;
+    };
     const result = await create(['--version'], { cwd: makeTempDir('v') });
     expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
@@ -42,10 +73,19 @@ describe('create-mcp-server --help and --version', () => {
 
 describe('bad input: one line, a hint, exit 2, nothing written', () => {
   it.each([
-    [['-t', 'rust'], /Error: Unknown template "rust"\.\nUse one of: python, fastmcp, typescript\.\n/],
+    [
+      ['-t', 'rust'],
+      /Error: Unknown template "rust"\.\nUse one of: python, fastmcp, typescript\.\n/,
+    ],
     [['--name', 'My Server'], /Error: Invalid name "My Server": .*\nTry --name my-server\.\n/],
-    [['--transport', 'sse'], /Error: Unknown transport "sse"\.\nUse --transport stdio or --transport http\.\n/],
-    [['-t', 'typescript', '--pm', 'uv'], /cannot be installed with "uv"\.\nUse --pm npm or --pm pnpm\.\n/],
+    [
+      ['--transport', 'sse'],
+      /Error: Unknown transport "sse"\.\nUse --transport stdio or --transport http\.\n/,
+    ],
+    [
+      ['-t', 'typescript', '--pm', 'uv'],
+      /cannot be installed with "uv"\.\nUse --pm npm or --pm pnpm\.\n/,
+    ],
     [['--bogus'], /error: unknown option '--bogus'/],
   ])('%j', async (args, stderr) => {
     const cwd = makeTempDir('bad');
@@ -77,16 +117,25 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
   });
 
-  it.runIf(process.getuid?.() === 0)('refuses a folder it cannot write to (run as nobody)', async () => {
-    const cwd = makeTempDir('locked');
-    chmodSync(cwd, 0o755);
-    mkdirSync(join(cwd, 'locked'), { mode: 0o555 });
-    chmodSync(dirname(cwd), 0o1777);
-    const result = await create(['locked/app', '--no-install', '--no-git'], { cwd, uid: 65534, gid: 65534 });
-    expect(result.stderr).toMatch(/Cannot write to .*locked \(permission denied\)\.\nChoose a folder you can write to\./);
-    expect(result.code).toBe(2);
-    expect(readdirSync(join(cwd, 'locked'))).toEqual([]);
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'refuses a folder it cannot write to (run as nobody)',
+    async () => {
+      const cwd = makeTempDir('locked');
+      chmodSync(cwd, 0o755);
+      mkdirSync(join(cwd, 'locked'), { mode: 0o555 });
+      chmodSync(dirname(cwd), 0o1777);
+      const result = await create(['locked/app', '--no-install', '--no-git'], {
+        cwd,
+        uid: 65534,
+        gid: 65534,
+      });
+      expect(result.stderr).toMatch(
+        /Cannot write to .*locked \(permission denied\)\.\nChoose a folder you can write to\./,
+      );
+      expect(result.code).toBe(2);
+      expect(readdirSync(join(cwd, 'locked'))).toEqual([]);
+    },
+  );
 
   it('a failed write removes what it created', async () => {
     const cwd = makeTempDir('torn');
@@ -94,7 +143,9 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     writeFileSync(join(cwd, 'app', 'tests'), 'a file where the template has a folder\n');
     const result = await create(['app', '--force', '--no-install', '--no-git'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Error: Could not write the project: .*\nNothing was left behind/);
+    expect(result.stderr).toMatch(
+      /Error: Could not write the project: .*\nNothing was left behind/,
+    );
     expect(readdirSync(join(cwd, 'app'))).toEqual(['tests']);
   });
 });
@@ -102,7 +153,10 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
 describe('missing tools', () => {
   it('explains a missing uv and offers pip', async () => {
     const cwd = makeTempDir('nouv');
-    const result = await create(['app', '--pm', 'uv'], { cwd, env: testEnv({ CI: 'true', PATH: barePath() }) });
+    const result = await create(['app', '--pm', 'uv'], {
+      cwd,
+      env: testEnv({ CI: 'true', PATH: barePath() }),
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Error: uv is not installed \(not found on PATH\)\.\n.*--pm pip/);
     expect(readdirSync(cwd)).toEqual([]);
@@ -110,18 +164,26 @@ describe('missing tools', () => {
 
   it('explains a missing npm for TypeScript', async () => {
     const cwd = makeTempDir('nonpm');
-    const result = await create(['app', '-t', 'typescript'], { cwd, env: testEnv({ CI: 'true', PATH: barePath() }) });
+    const result = await create(['app', '-t', 'typescript'], {
+      cwd,
+      env: testEnv({ CI: 'true', PATH: barePath() }),
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Error: npm is not installed/);
   });
 
   it('falls back to pip when uv is missing and says so', async () => {
     const cwd = makeTempDir('pipfallback');
-    const result = await create(['app', '--no-install', '--no-git'], { cwd, env: testEnv({ CI: 'true', PATH: barePath() }) });
+    const result = await create(['app', '--no-install', '--no-git'], {
+      cwd,
+      env: testEnv({ CI: 'true', PATH: barePath() }),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/uv was not found on PATH, so the project uses pip/);
     expect(result.stdout).toMatch(/python3? -m venv \.venv/);
-    expect(readFileSync(join(cwd, 'app', 'README.md'), 'utf8')).toContain(join(cwd, 'app', '.venv', 'bin', 'app'));
+    expect(readFileSync(join(cwd, 'app', 'README.md'), 'utf8')).toContain(
+      JSON.stringify([join(cwd, 'app', 'server.py')]).slice(1, -1),
+    );
   });
 });
 
@@ -129,10 +191,21 @@ describe('a failed install', () => {
   it('keeps the project, shows why, and says how to finish', async () => {
     const cwd = makeTempDir('installfail');
     // A package index that refuses connections: the real uv fails the real way.
-    const env = testEnv({ CI: 'true', UV_INDEX_URL: 'http://127.0.0.1:9/simple', UV_CACHE_DIR: makeTempDir('uvcache'), UV_PYTHON_DOWNLOADS: 'never' });
-    const result = await create(['app', '--pm', 'uv', '--no-git'], { cwd, env, timeoutMs: 120_000 });
+    const env = testEnv({
+      CI: 'true',
+      UV_INDEX_URL: 'http://127.0.0.1:9/simple',
+      UV_CACHE_DIR: makeTempDir('uvcache'),
+      UV_PYTHON_DOWNLOADS: 'never',
+    });
+    const result = await create(['app', '--pm', 'uv', '--no-git'], {
+      cwd,
+      env,
+      timeoutMs: 120_000,
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Error: installing dependencies failed: `uv sync` it exited with code \d+\./);
+    expect(result.stderr).toMatch(
+      /Error: installing dependencies failed: `uv sync` it exited with code \d+\./,
+    );
     expect(result.stderr).toMatch(/The project files are in place/);
     expect(result.stdout).toMatch(/Next steps:\n\s+cd app .*\n\s+uv sync\s+install dependencies/);
     expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
@@ -144,14 +217,21 @@ describe('choices', () => {
     const cwd = makeTempDir('defaults');
     const result = await create(['--no-install', '--no-git'], { cwd });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Creating my-mcp-server in ${join(cwd, 'my-mcp-server')} (python,`);
+    expect(result.stdout).toContain(
+      `Creating my-mcp-server in ${join(cwd, 'my-mcp-server')} (python,`,
+    );
   });
 
   it('--transport http makes HTTP the default and keeps the client entry on stdio', async () => {
     const cwd = makeTempDir('http');
-    const result = await create(['w', '--transport', 'http', '--pm', 'uv', '--no-install', '--no-git'], { cwd });
+    const result = await create(
+      ['w', '--transport', 'http', '--pm', 'uv', '--no-install', '--no-git'],
+      { cwd },
+    );
     expect(result.code).toBe(0);
-    expect(readFileSync(join(cwd, 'w', 'server.py'), 'utf8')).toContain('DEFAULT_TRANSPORT = "http"');
+    expect(readFileSync(join(cwd, 'w', 'server.py'), 'utf8')).toContain(
+      'DEFAULT_TRANSPORT = "http"',
+    );
     const readme = readFileSync(join(cwd, 'w', 'README.md'), 'utf8');
     expect(readme).toMatch(/"run",\s+"w",\s+"--transport",\s+"stdio"/);
     expect(readme).toContain('claude mcp add --transport http w http://127.0.0.1:8000/mcp');
@@ -160,20 +240,38 @@ describe('choices', () => {
 
   it('--name with a dot gives a valid pyproject', async () => {
     const cwd = makeTempDir('dotted');
-    const result = await create(['app', '--name', 'weather.v2', '-t', 'fastmcp', '--no-install', '--no-git'], { cwd });
+    const result = await create(
+      ['app', '--name', 'weather.v2', '-t', 'fastmcp', '--no-install', '--no-git'],
+      { cwd },
+    );
     expect(result.code).toBe(0);
-    const pyproject = parseToml(readFileSync(join(cwd, 'app', 'pyproject.toml'), 'utf8')) as { project: { name: string; scripts: object } };
-    expect(pyproject.project).toMatchObject({ name: 'weather.v2', scripts: { 'weather.v2': 'server:main' } });
+    const pyproject = parseToml(readFileSync(join(cwd, 'app', 'pyproject.toml'), 'utf8')) as {
+      project: { name: string; scripts: object };
+    };
+    expect(pyproject.project).toMatchObject({
+      name: 'weather.v2',
+      scripts: { 'weather.v2': 'server:main' },
+    });
   });
 
   it('initialises git with a first commit that leaves ignored files out', async () => {
     const cwd = makeTempDir('git');
-    const identity = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
-    const result = await create(['app', '--no-install', '--git'], { cwd, env: testEnv({ CI: 'true', ...identity }) });
+    const identity = {
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    };
+    const result = await create(['app', '--no-install', '--git'], {
+      cwd,
+      env: testEnv({ CI: 'true', ...identity }),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Initialised a git repository with a first commit.');
     const files = await run('git', ['ls-files'], { cwd: join(cwd, 'app') });
-    expect(files.stdout.split('\n')).toEqual(expect.arrayContaining(['.gitignore', '.env.example', 'server.py', 'README.md']));
+    expect(files.stdout.split('\n')).toEqual(
+      expect.arrayContaining(['.gitignore', '.env.example', 'server.py', 'README.md']),
+    );
     const log = await run('git', ['log', '--format=%s'], { cwd: join(cwd, 'app') });
     expect(log.stdout.trim()).toBe('Initial commit from create-mcp-server');
   });

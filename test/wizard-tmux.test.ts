@@ -7,7 +7,10 @@ import { startTmux, type TmuxSession } from './support/tmux.js';
 /** Run create-mcp-server in a real terminal; the shell prints its exit code afterwards. */
 function startWizard(cwd: string, args = ''): TmuxSession {
   // `env -u CI`: the wizard must not depend on CI detection, only on the terminal.
-  return startTmux(`env -u CI ${process.execPath} ${BIN.create} ${args}; echo "EXIT=$?"; sleep 60`, { cwd });
+  return startTmux(
+    `env -u CI ${process.execPath} ${BIN.create} ${args}; echo "EXIT=$?"; sleep 60`,
+    { cwd },
+  );
 }
 
 describe('the wizard in a real terminal (tmux)', () => {
@@ -34,8 +37,12 @@ describe('the wizard in a real terminal (tmux)', () => {
     expect(screen).toContain('✔ Default transport: http');
     expect(screen).toContain('Next steps:');
     expect(screen).toContain('EXIT=0');
-    expect(readFileSync(join(cwd, 'tmux-app', 'server.py'), 'utf8')).toContain('from fastmcp import');
-    expect(readFileSync(join(cwd, 'tmux-app', 'server.py'), 'utf8')).toContain('DEFAULT_TRANSPORT = "http"');
+    expect(readFileSync(join(cwd, 'tmux-app', 'server.py'), 'utf8')).toContain(
+      'from fastmcp import',
+    );
+    expect(readFileSync(join(cwd, 'tmux-app', 'server.py'), 'utf8')).toContain(
+      'DEFAULT_TRANSPORT = "http"',
+    );
   });
 
   it('Ctrl-C cancels, writes nothing and exits 130', async () => {
@@ -52,7 +59,10 @@ describe('the wizard in a real terminal (tmux)', () => {
 
   it('with every choice given as flags, asks nothing', async () => {
     const cwd = makeTempDir('tmux-flags');
-    session = startWizard(cwd, 'app -t typescript --transport stdio --pm npm --no-install --no-git');
+    session = startWizard(
+      cwd,
+      'app -t typescript --transport stdio --pm npm --no-install --no-git',
+    );
     const screen = await session.waitFor(/EXIT=\d+/);
     expect(screen).not.toContain('?');
     expect(screen).toContain('EXIT=0');

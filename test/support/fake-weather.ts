@@ -10,7 +10,8 @@ export interface FakeWeatherApi {
   close: () => Promise<void>;
 }
 
-const CURRENT_FIELDS = 'temperature_2m,relative_humidity_2m,apparent_temperature,precipitation,weather_code,wind_speed_10m';
+const CURRENT_FIELDS =
+  'temperature_2m,relative_humidity_2m,apparent_temperature,precipitation,weather_code,wind_speed_10m';
 const DAILY_FIELDS =
   'weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max,wind_speed_10m_max';
 

@@ -26,7 +26,13 @@ export async function connectStdio(
   options: { env: Record<string, string>; cwd: string; era: EraName },
 ): Promise<{ client: Client; stderr: () => string }> {
   const client = newClient(options.era);
-  const transport = new StdioClientTransport({ command, args, env: options.env, cwd: options.cwd, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command,
+    args,
+    env: options.env,
+    cwd: options.cwd,
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await client.connect(transport, { timeout: 60_000 });
@@ -34,12 +40,20 @@ export async function connectStdio(
 }
 
 /** Connect the official SDK client over Streamable HTTP. */
-export async function connectHttp(url: string, options: { era: EraName; token?: string }): Promise<Client> {
+export async function connectHttp(
+  url: string,
+  options: { era: EraName; token?: string },
+): Promise<Client> {
   const client = newClient(options.era);
-  const headers: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }), {
-    timeout: 30_000,
-  });
+  const headers: Record<string, string> = options.token
+    ? { Authorization: `Bearer ${options.token}` }
+    : {};
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }),
+    {
+      timeout: 30_000,
+    },
+  );
   return client;
 }
 
@@ -59,15 +73,22 @@ export async function exerciseWeatherServer(
   expect(tools.map((tool) => tool.name).sort()).toEqual(['get_forecast', 'get_weather']);
   for (const tool of tools) {
     expect(tool.description?.length).toBeGreaterThan(40);
-    expect(Object.keys(tool.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['latitude', 'longitude']));
+    expect(Object.keys(tool.inputSchema.properties ?? {})).toEqual(
+      expect.arrayContaining(['latitude', 'longitude']),
+    );
     expect(tool.outputSchema).toBeDefined();
   }
 
   const latitude = 10 + Math.round(Math.random() * 60);
   const before = fake.requests.length;
-  const forecast = await client.callTool({ name: 'get_forecast', arguments: { latitude, longitude: 11.5, days: 2 } });
+  const forecast = await client.callTool({
+    name: 'get_forecast',
+    arguments: { latitude, longitude: 11.5, days: 2 },
+  });
   expect(forecast.isError ?? false).toBe(false);
-  const structured = forecast.structuredContent as { days: { date: string; temperature_max_c: number; conditions: string }[] };
+  const structured = forecast.structuredContent as {
+    days: { date: string; temperature_max_c: number; conditions: string }[];
+  };
   expect(structured.days).toHaveLength(2);
   expect(structured.days[1]).toMatchObject({ date: '2026-11-25', temperature_max_c: latitude + 1 });
   expect(structured.days[0]?.conditions).toMatch(/rain/i);
@@ -81,7 +102,10 @@ export async function exerciseWeatherServer(
   expect(content.mimeType).toBe('application/json');
   expect(JSON.stringify(JSON.parse(content.text ?? ''))).toContain('Thunderstorm');
 
-  const prompt = await client.getPrompt({ name: 'forecast_briefing', arguments: { location: 'Trondheim' } });
+  const prompt = await client.getPrompt({
+    name: 'forecast_briefing',
+    arguments: { location: 'Trondheim' },
+  });
   const text = JSON.stringify(prompt.messages);
   expect(text).toContain('Trondheim');
   expect(text).toContain('get_forecast');
@@ -120,12 +144,16 @@ export async function startHttpServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let spawnError: Error | undefined;
+  child.on('error', (error) => (spawnError = error));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}/mcp`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (spawnError) throw spawnError;
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
       await fetch(url, { method: 'GET', signal: AbortSignal.timeout(1000) });
       break;

@@ -30,7 +30,7 @@ export function run(
 
 /** Environment for a test child: the current one without CI-only noise, plus `extra`. */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, NO_COLOR: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
   delete env.FORCE_COLOR;
   return env;
 }

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWeatherApi, type FakeWeatherApi } from './fake-weather.js';
-import { connectHttp, connectStdio, ERAS, exerciseWeatherServer, startHttpServer, type HttpServerProcess } from './mcp-client.js';
+import {
+  connectHttp,
+  connectStdio,
+  ERAS,
+  exerciseWeatherServer,
+  startHttpServer,
+  type HttpServerProcess,
+} from './mcp-client.js';
 import { BIN, makeTempDir } from './paths.js';
 import { run, testEnv } from './run.js';
 
@@ -21,9 +28,13 @@ const OWN_TESTS: Record<PackageManager, (dir: string) => [string, string[]]> = {
 /** The `mcpServers` entry of the README's Claude Desktop JSON. */
 function readDesktopEntry(projectDir: string, name: string): { command: string; args: string[] } {
   const readme = readFileSync(join(projectDir, 'README.md'), 'utf8');
-  const block = /```json\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf('## Connect to Claude Desktop')));
+  const block = /```json\n([\s\S]*?)\n```/.exec(
+    readme.slice(readme.indexOf('## Connect to Claude Desktop')),
+  );
   if (!block?.[1]) throw new Error('README has no Claude Desktop JSON block');
-  const config = JSON.parse(block[1]) as { mcpServers: Record<string, { command: string; args: string[] }> };
+  const config = JSON.parse(block[1]) as {
+    mcpServers: Record<string, { command: string; args: string[] }>;
+  };
   const entry = config.mcpServers[name];
   if (!entry) throw new Error(`README config has no entry "${name}"`);
   return entry;
@@ -35,7 +46,10 @@ function readDesktopEntry(projectDir: string, name: string): { command: string; 
  * project's own tests, then talk to the server with the official SDK client over stdio
  * (launched exactly as the README tells Claude Desktop to) and over HTTP, in both eras.
  */
-export function describeTemplate(template: Template, packageManagers: readonly PackageManager[]): void {
+export function describeTemplate(
+  template: Template,
+  packageManagers: readonly PackageManager[],
+): void {
   describe.each(packageManagers)(`${template} template with %s`, (pm) => {
     const folder = `Météo "${template}" ${pm}`;
     const name = `meteo-${template}-${pm}`;
@@ -48,11 +62,15 @@ export function describeTemplate(template: Template, packageManagers: readonly P
       fake = await startFakeWeatherApi();
       const parent = makeTempDir(`${template}-${pm}`);
       projectDir = join(parent, folder);
-      created = await run(process.execPath, [BIN.create, folder, '-t', template, '--pm', pm, '--yes', '--no-git'], {
-        cwd: parent,
-        env: testEnv({ CI: 'true' }),
-        timeoutMs: 540_000,
-      });
+      created = await run(
+        process.execPath,
+        [BIN.create, folder, '-t', template, '--pm', pm, '--yes', '--no-git'],
+        {
+          cwd: parent,
+          env: testEnv({ CI: 'true' }),
+          timeoutMs: 540_000,
+        },
+      );
     });
     afterAll(async () => fake?.close());
 
@@ -66,23 +84,38 @@ export function describeTemplate(template: Template, packageManagers: readonly P
 
     it("passes the generated project's own tests", async () => {
       const [command, args] = OWN_TESTS[pm](projectDir);
-      const result = await run(command, args, { cwd: projectDir, env: testEnv(), timeoutMs: 240_000 });
+      const result = await run(command, args, {
+        cwd: projectDir,
+        env: testEnv(),
+        timeoutMs: 240_000,
+      });
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(result.stdout + result.stderr).toMatch(/\d+ passed/);
     });
 
-    it.each(ERAS)('answers a client over stdio, launched as the README tells Claude Desktop ($era era)', async ({ era, version }) => {
-      const entry = readDesktopEntry(projectDir, name);
-      // GUI clients start servers with a bare environment, a minimal PATH and another cwd.
-      const guiEnv = { ...getDefaultEnvironment(), PATH: '/usr/bin:/bin', WEATHER_API_BASE_URL: fake.baseUrl };
-      const { client, stderr } = await connectStdio(entry.command, entry.args, { env: guiEnv, cwd: '/', era });
-      try {
-        await exerciseWeatherServer(client, fake, version);
-      } finally {
-        await client.close();
-      }
-      expect(stderr()).not.toMatch(/Traceback|Error:/);
-    });
+    it.each(ERAS)(
+      'answers a client over stdio, launched as the README tells Claude Desktop ($era era)',
+      async ({ era, version }) => {
+        const entry = readDesktopEntry(projectDir, name);
+        // GUI clients start servers with a bare environment, a minimal PATH and another cwd.
+        const guiEnv = {
+          ...getDefaultEnvironment(),
+          PATH: '/usr/bin:/bin',
+          WEATHER_API_BASE_URL: fake.baseUrl,
+        };
+        const { client, stderr } = await connectStdio(entry.command, entry.args, {
+          env: guiEnv,
+          cwd: '/',
+          era,
+        });
+        try {
+          await exerciseWeatherServer(client, fake, version);
+        } finally {
+          await client.close();
+        }
+        expect(stderr()).not.toMatch(/Traceback|Error:/);
+      },
+    );
 
     describe('over Streamable HTTP with MCP_AUTH_TOKEN', () => {
       let server: HttpServerProcess;
@@ -104,21 +137,28 @@ export function describeTemplate(template: Template, packageManagers: readonly P
       ])('refuses a request with %s (401)', async (_label, headers) => {
         const response = await fetch(server.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            ...headers,
+          },
           body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
         });
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       });
 
-      it.each(ERAS)('answers a client with the right token ($era era)', async ({ era, version }) => {
-        const client = await connectHttp(server.url, { era, token });
-        try {
-          await exerciseWeatherServer(client, fake, version);
-        } finally {
-          await client.close();
-        }
-      });
+      it.each(ERAS)(
+        'answers a client with the right token ($era era)',
+        async ({ era, version }) => {
+          const client = await connectHttp(server.url, { era, token });
+          try {
+            await exerciseWeatherServer(client, fake, version);
+          } finally {
+            await client.close();
+          }
+        },
+      );
     });
   });
 }

@@ -12,11 +12,31 @@ export interface TmuxSession {
 }
 
 /** Start `command` (a shell line) in a fresh 100x30 tmux terminal. */
-export function startTmux(command: string, options: { cwd: string; env?: Record<string, string> }): TmuxSession {
+export function startTmux(
+  command: string,
+  options: { cwd: string; env?: Record<string, string> },
+): TmuxSession {
   const socket = `mcpkit-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
-  tmux('new-session', '-d', '-s', 'main', '-x', '100', '-y', '30', '-c', options.cwd, ...envArgs, command);
+  const tmux = (...args: string[]) =>
+    execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => [
+    '-e',
+    `${key}=${value}`,
+  ]);
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    'main',
+    '-x',
+    '100',
+    '-y',
+    '30',
+    '-c',
+    options.cwd,
+    ...envArgs,
+    command,
+  );
   const screen = () => tmux('capture-pane', '-p', '-t', 'main');
   return {
     send: (...keys) => {

@@ -14,7 +14,11 @@ Options:
 `;
 
 /** Run mcp-config with `argv`; returns the exit code. */
-export function main(argv: readonly string[], stdout: (text: string) => void, stderr: (text: string) => void): number {
+export function main(
+  argv: readonly string[],
+  stdout: (text: string) => void,
+  stderr: (text: string) => void,
+): number {
   const [first] = argv;
   if (first === undefined || first === '-h' || first === '--help') {
     stdout(HELP);
@@ -25,6 +29,8 @@ export function main(argv: readonly string[], stdout: (text: string) => void, st
     stdout(`${(JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version}\n`);
     return 0;
   }
-  stderr(`Error: "mcp-config ${first}" is not available in this version yet.\nRun mcp-config --help to see what is planned.\n`);
+  stderr(
+    `Error: "mcp-config ${first}" is not available in this version yet.\nRun mcp-config --help to see what is planned.\n`,
+  );
   return 2;
 }

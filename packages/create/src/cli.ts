@@ -21,14 +21,22 @@ export function createProgram(
 ): Command {
   const templateList = TEMPLATES.map((t) => `${t.name} (${t.description})`).join(', ');
   return new Command('create-mcp-server')
-    .description('Scaffold a Model Context Protocol server that installs, tests and connects on the first try.')
+    .description(
+      'Scaffold a Model Context Protocol server that installs, tests and connects on the first try.',
+    )
     .version(readVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .argument('[directory]', `project folder (default: ${DEFAULT_DIRECTORY}, or the --name)`)
     .option('-t, --template <name>', `${templateList}; default: ${DEFAULT_TEMPLATE}`)
     .option('--name <name>', 'server and package name (default: the folder name made valid)')
-    .option('--transport <transport>', `${TRANSPORTS.join(' or ')}: the server's default (both are in the code); default: stdio`)
-    .option('--pm <manager>', 'uv or pip (Python; default uv, pip if uv is missing), npm or pnpm (TypeScript)')
+    .option(
+      '--transport <transport>',
+      `${TRANSPORTS.join(' or ')}: the server's default (both are in the code); default: stdio`,
+    )
+    .option(
+      '--pm <manager>',
+      'uv or pip (Python; default uv, pip if uv is missing), npm or pnpm (TypeScript)',
+    )
     .option('--install', 'install dependencies after scaffolding (default)')
     .option('--no-install', 'only write the files')
     .option('--git', 'git init and make a first commit (default when git exists)')
@@ -69,7 +77,10 @@ Without a terminal it never prompts: missing choices take their defaults.`,
  * Run create-mcp-server with `argv` (without node and script) and return the exit code.
  * Errors become one "Error:" line plus a hint; a stack trace only with DEBUG=1.
  */
-export async function main(argv: readonly string[], dependencies: MainDependencies): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  dependencies: MainDependencies,
+): Promise<number> {
   const { output } = dependencies;
   let exitCode: number = EXIT.ok;
   const program = createProgram(output, async (choices, yes) => {

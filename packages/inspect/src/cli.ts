@@ -41,13 +41,17 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
 
   program
     .command('tools')
-    .description('list the server\'s tools')
+    .description("list the server's tools")
     .argument('[command...]', 'stdio server command, after --')
     .option('--url <url>', 'Streamable HTTP endpoint instead of a command')
     .option('--header <header>', "HTTP header 'Name: value' (repeatable)", collect, [])
     .option('--env <K=V>', 'environment variable for a stdio server (repeatable)', collect, [])
     .option('--cwd <dir>', 'working directory of a stdio server')
-    .addOption(new Option('--era <era>', 'protocol era').choices(['legacy', 'modern', 'auto']).default('legacy'))
+    .addOption(
+      new Option('--era <era>', 'protocol era')
+        .choices(['legacy', 'modern', 'auto'])
+        .default('legacy'),
+    )
     .option('--timeout <ms>', 'bound on the handshake and every request', '30000')
     .option('--json', 'print one JSON document')
     .exitOverride()
@@ -57,26 +61,41 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
   return program;
 }
 
-async function runTools(command: string[], flags: ConnectionFlags, output: Output): Promise<number> {
+async function runTools(
+  command: string[],
+  flags: ConnectionFlags,
+  output: Output,
+): Promise<number> {
   const fail = (code: number, message: string, hint?: string) => {
     if (flags.json) output.stderr(`${JSON.stringify({ error: { code, message } })}\n`);
     else output.stderr(`Error: ${message}\n${hint ? `${hint}\n` : ''}`);
     return code;
   };
   const timeoutMs = Number(flags.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) return fail(EXIT.usage, `--timeout must be a positive number of milliseconds, not "${flags.timeout}".`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    return fail(
+      EXIT.usage,
+      `--timeout must be a positive number of milliseconds, not "${flags.timeout}".`,
+    );
   const [program, ...args] = command;
-  if (!program && !flags.url) return fail(EXIT.usage, 'No server given.', 'Pass a command after -- (e.g. mcp-inspect tools -- uv run my-server) or --url.');
+  if (!program && !flags.url)
+    return fail(
+      EXIT.usage,
+      'No server given.',
+      'Pass a command after -- (e.g. mcp-inspect tools -- uv run my-server) or --url.',
+    );
   const headers: Record<string, string> = {};
   for (const header of flags.header) {
     const colon = header.indexOf(':');
-    if (colon <= 0) return fail(EXIT.usage, `Bad --header "${header}".`, "Write it as 'Name: value'.");
+    if (colon <= 0)
+      return fail(EXIT.usage, `Bad --header "${header}".`, "Write it as 'Name: value'.");
     headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
   }
   const env: Record<string, string> = {};
   for (const pair of flags.env) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) return fail(EXIT.usage, `Bad --env "${pair.split('=')[0]}".`, 'Write it as KEY=value.');
+    if (eq <= 0)
+      return fail(EXIT.usage, `Bad --env "${pair.split('=')[0]}".`, 'Write it as KEY=value.');
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
 
@@ -88,7 +107,9 @@ async function runTools(command: string[], flags: ConnectionFlags, output: Outpu
   let session;
   try {
     session = await openSession(
-      flags.url ? { kind: 'http', url: flags.url, headers } : { kind: 'stdio', command: program!, args, env, cwd: flags.cwd },
+      flags.url
+        ? { kind: 'http', url: flags.url, headers }
+        : { kind: 'stdio', command: program!, args, env, cwd: flags.cwd },
       { era: flags.era, timeoutMs },
     );
   } catch (error) {
@@ -102,7 +123,10 @@ async function runTools(command: string[], flags: ConnectionFlags, output: Outpu
     return EXIT.ok;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return fail(/timed? ?out/i.test(message) ? EXIT.timeout : EXIT.serverError, `tools/list failed: ${message}`);
+    return fail(
+      /timed? ?out/i.test(message) ? EXIT.timeout : EXIT.serverError,
+      `tools/list failed: ${message}`,
+    );
   } finally {
     await session.close();
   }
@@ -112,7 +136,9 @@ async function runTools(command: string[], flags: ConnectionFlags, output: Outpu
 export async function main(argv: readonly string[], output: Output): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
-    await createProgram(output, (code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
+    await createProgram(output, (code) => (exitCode = code)).parseAsync([...argv], {
+      from: 'user',
+    });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

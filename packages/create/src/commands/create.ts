@@ -4,7 +4,13 @@ import { CliError, EXIT } from '../core/errors.js';
 import { initGitRepository } from '../core/git.js';
 import { formatInstallSteps, planInstall, runInstall } from '../core/install.js';
 import { buildNextSteps } from '../core/next-steps.js';
-import { checkChoices, resolvePlan, type CreateChoices, type CreateEnvironment, type CreatePlan } from '../core/plan.js';
+import {
+  checkChoices,
+  resolvePlan,
+  type CreateChoices,
+  type CreateEnvironment,
+  type CreatePlan,
+} from '../core/plan.js';
 import type { CommandRunner } from '../core/runner.js';
 import { scaffoldProject } from '../core/scaffold.js';
 import { resolveTemplatesDir } from '../core/templates.js';
@@ -44,17 +50,22 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
   if (context.interactive && !context.yes && missingChoices(given).length > 0) {
     const { runWizard } = await import('../ui/wizard.js');
     const answers = await runWizard(given, environment);
-    if (!answers) throw new CliError('Cancelled: nothing was written.', { exitCode: EXIT.cancelled });
+    if (!answers)
+      throw new CliError('Cancelled: nothing was written.', { exitCode: EXIT.cancelled });
     choices = answers;
   }
   const plan = resolvePlan(choices, environment);
   const say = (text = '') => output.stdout(`${text}\n`);
 
   if (plan.derivedNameFrom !== undefined) {
-    say(`Project name ${pc.bold(plan.name)} (from the folder name "${plan.derivedNameFrom}"; pass --name to choose another).`);
+    say(
+      `Project name ${pc.bold(plan.name)} (from the folder name "${plan.derivedNameFrom}"; pass --name to choose another).`,
+    );
   }
   if (plan.packageManagerNote) say(pc.yellow(plan.packageManagerNote));
-  say(`Creating ${pc.bold(plan.name)} in ${plan.targetDir} (${plan.template.name}, ${plan.packageManager}, ${plan.transport}).`);
+  say(
+    `Creating ${pc.bold(plan.name)} in ${plan.targetDir} (${plan.template.name}, ${plan.packageManager}, ${plan.transport}).`,
+  );
 
   const connectSection = renderConnectSection({
     name: plan.name,
@@ -91,7 +102,12 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
   let pendingInstall: string[] = plan.install ? [] : installLines;
   if (plan.install) {
     say(`Installing dependencies: ${installLines.join(' && ')}`);
-    const installed = await runInstall(installSteps, plan.targetDir, environment.env, context.runner);
+    const installed = await runInstall(
+      installSteps,
+      plan.targetDir,
+      environment.env,
+      context.runner,
+    );
     if (!installed.ok) {
       for (const line of installed.outputTail) output.stderr(`  ${pc.dim(line)}\n`);
       output.stderr(
@@ -110,7 +126,8 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
 
 async function reportGit(plan: CreatePlan, context: CreateContext): Promise<void> {
   const git = await initGitRepository(plan.targetDir, context.environment.env, context.runner);
-  if (git.status === 'committed') context.output.stdout('Initialised a git repository with a first commit.\n');
+  if (git.status === 'committed')
+    context.output.stdout('Initialised a git repository with a first commit.\n');
   else context.output.stdout(pc.yellow(`git: ${git.reason}.\n`));
 }
 
@@ -124,9 +141,12 @@ function printNextSteps(
   const width = Math.max(...steps.map((step) => step.command.length));
   say();
   say(pc.bold('Next steps:'));
-  for (const step of steps) say(`  ${pc.cyan(step.command.padEnd(width))}  ${pc.dim(step.description)}`);
+  for (const step of steps)
+    say(`  ${pc.cyan(step.command.padEnd(width))}  ${pc.dim(step.description)}`);
   say();
-  say(`Connect it to Claude Desktop or Claude Code: see "Connect" in ${plan.displayDir}/README.md.`);
+  say(
+    `Connect it to Claude Desktop or Claude Code: see "Connect" in ${plan.displayDir}/README.md.`,
+  );
 }
 
 function errorMessage(error: unknown): string {

@@ -41,10 +41,13 @@ export function buildLaunchCommand(options: ConnectOptions): string[] {
         ...stdioFlag,
       ];
     case 'pip':
+      // The venv's python runs server.py directly: pip's console-script launcher breaks
+      // when the project path holds a double quote, and a GUI client has no venv active.
       return [
         options.platform === 'win32'
-          ? path(options.projectDir, '.venv', 'Scripts', `${options.name}.exe`)
-          : path(options.projectDir, '.venv', 'bin', options.name),
+          ? path(options.projectDir, '.venv', 'Scripts', 'python.exe')
+          : path(options.projectDir, '.venv', 'bin', 'python'),
+        path(options.projectDir, 'server.py'),
         ...stdioFlag,
       ];
     case 'npm':

@@ -34,7 +34,8 @@ describe('literal escapers round-trip through the real parsers', () => {
   });
 
   it('Python reads every value back unchanged', () => {
-    const script = 'import ast, json, sys\nprint(json.dumps([ast.literal_eval(l) for l in sys.stdin.read().split("\\n")]))';
+    const script =
+      'import ast, json, sys\nprint(json.dumps([ast.literal_eval(l) for l in sys.stdin.read().split("\\n")]))';
     const input = HOSTILE.map(toPythonString).join('\n');
     const out = execFileSync('python3', ['-c', script], { input, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual(HOSTILE);
@@ -47,16 +48,23 @@ describe('literal escapers round-trip through the real parsers', () => {
 });
 
 describe('shell quoting', () => {
-  it.each(HOSTILE.filter((v) => !v.includes('\u0000')))('sh reads %j back as one argument', (value) => {
-    const out = execFileSync('sh', ['-c', `printf '%s' ${quotePosixArg(value)}`], { encoding: 'utf8' });
-    expect(out).toBe(value);
-  });
+  it.each(HOSTILE.filter((v) => !v.includes('\u0000')))(
+    'sh reads %j back as one argument',
+    (value) => {
+      const out = execFileSync('sh', ['-c', `printf '%s' ${quotePosixArg(value)}`], {
+        encoding: 'utf8',
+      });
+      expect(out).toBe(value);
+    },
+  );
 
   it('leaves safe words bare and quotes PowerShell with doubled single quotes', () => {
     expect(formatCommandLine(['uv', '--directory', '/tmp/a b', 'run', "it's"], 'linux')).toBe(
       `uv --directory '/tmp/a b' run 'it'\\''s'`,
     );
-    expect(formatCommandLine(['C:\\Program Files\\uv.exe', "it's"], 'win32')).toBe(`'C:\\Program Files\\uv.exe' 'it''s'`);
+    expect(formatCommandLine(['C:\\Program Files\\uv.exe', "it's"], 'win32')).toBe(
+      `'C:\\Program Files\\uv.exe' 'it''s'`,
+    );
   });
 });
 

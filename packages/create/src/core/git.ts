@@ -23,10 +23,19 @@ export async function initGitRepository(
   }
   const init = await run('init', '--quiet');
   if (init.exitCode !== 0) {
-    return { status: 'skipped', reason: `git init failed: ${init.startError ?? init.output.trim()}` };
+    return {
+      status: 'skipped',
+      reason: `git init failed: ${init.startError ?? init.output.trim()}`,
+    };
   }
   await run('add', '--all');
-  const commit = await run('commit', '--quiet', '--no-verify', '-m', 'Initial commit from create-mcp-server');
+  const commit = await run(
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '-m',
+    'Initial commit from create-mcp-server',
+  );
   if (commit.exitCode !== 0) {
     const noIdentity = /user\.(name|email)|identity/i.test(commit.output);
     return {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { formatCommandLine } from './escape.js';
 import { tailLines, type CommandRunner } from './runner.js';
 import type { PackageManager } from './templates.js';
@@ -47,8 +47,7 @@ export function planInstall(options: InstallOptions): InstallStep[] {
 
 /** The outcome of {@link runInstall}. */
 export type InstallResult =
-  | { ok: true }
-  | { ok: false; failedStep: InstallStep; reason: string; outputTail: string[] };
+  { ok: true } | { ok: false; failedStep: InstallStep; reason: string; outputTail: string[] };
 
 /** Run the install steps in order, stopping at the first failure. */
 export async function runInstall(
@@ -58,13 +57,16 @@ export async function runInstall(
   runner: CommandRunner,
 ): Promise<InstallResult> {
   for (const step of steps) {
-    // The venv's python is given relative to the project; the rest are looked up on PATH.
-    const command = /[\\/]/.test(step.command) ? join(projectDir, step.command) : step.command;
+    // The venv's python is given relative to the project; bare names are looked up on PATH.
+    const relative = !isAbsolute(step.command) && /[\\/]/.test(step.command);
+    const command = relative ? join(projectDir, step.command) : step.command;
     const result = await runner.run(command, step.args, { cwd: projectDir, env });
     if (result.exitCode !== 0) {
       const reason =
         result.startError ??
-        (result.exitCode === undefined ? 'it was killed' : `it exited with code ${result.exitCode}`);
+        (result.exitCode === undefined
+          ? 'it was killed'
+          : `it exited with code ${result.exitCode}`);
       return {
         ok: false,
         failedStep: step,

@@ -18,7 +18,8 @@ describe('deriveProjectName', () => {
 
 describe('checkProjectName', () => {
   it('accepts package-style names', () => {
-    for (const name of ['weather', 'my-weather', 'a', 'w2', 'x.y_z-1']) expect(checkProjectName(name)).toBeUndefined();
+    for (const name of ['weather', 'my-weather', 'a', 'w2', 'x.y_z-1'])
+      expect(checkProjectName(name)).toBeUndefined();
   });
 
   it.each([
@@ -35,7 +36,9 @@ describe('checkProjectName', () => {
   });
 
   it('rejects names that clash with a dependency of the template', () => {
-    expect(checkProjectName('mcp', findTemplate('python'))).toMatch(/depend on a package of the same name/);
+    expect(checkProjectName('mcp', findTemplate('python'))).toMatch(
+      /depend on a package of the same name/,
+    );
     expect(checkProjectName('fastmcp', findTemplate('fastmcp'))).toMatch(/same name/);
     expect(checkProjectName('zod', findTemplate('typescript'))).toMatch(/same name/);
     expect(checkProjectName('zod', findTemplate('python'))).toBeUndefined();

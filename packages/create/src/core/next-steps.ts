@@ -20,8 +20,11 @@ export function buildNextSteps(
   installCommands: readonly string[],
 ): NextStep[] {
   const line = (args: string[]) => formatCommandLine(args, platform);
-  const steps: NextStep[] = [{ command: line(['cd', plan.displayDir]), description: 'enter the project' }];
-  for (const command of installCommands) steps.push({ command, description: 'install dependencies' });
+  const steps: NextStep[] = [
+    { command: line(['cd', plan.displayDir]), description: 'enter the project' },
+  ];
+  for (const command of installCommands)
+    steps.push({ command, description: 'install dependencies' });
 
   const run = runCommand(plan, platform);
   const served =
@@ -43,9 +46,7 @@ function runCommand(plan: CreatePlan, platform: NodeJS.Platform): string[] {
     case 'uv':
       return ['uv', 'run', plan.name];
     case 'pip':
-      return [
-        platform === 'win32' ? join('.venv', 'Scripts', plan.name) : join('.venv', 'bin', plan.name),
-      ];
+      return [venvPython(platform), 'server.py'];
     case 'npm':
     case 'pnpm':
       return ['node', 'dist/index.js'];
@@ -57,10 +58,16 @@ function testCommand(plan: CreatePlan, platform: NodeJS.Platform): string[] {
     case 'uv':
       return ['uv', 'run', 'pytest'];
     case 'pip':
-      return [platform === 'win32' ? join('.venv', 'Scripts', 'python') : join('.venv', 'bin', 'python'), '-m', 'pytest'];
+      return [venvPython(platform), '-m', 'pytest'];
     case 'npm':
       return ['npm', 'test'];
     case 'pnpm':
       return ['pnpm', 'test'];
   }
+}
+
+function venvPython(platform: NodeJS.Platform): string {
+  return platform === 'win32'
+    ? join('.venv', 'Scripts', 'python.exe')
+    : join('.venv', 'bin', 'python');
 }

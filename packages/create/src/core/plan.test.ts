@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { CliError, EXIT } from './errors.js';
 import { resolvePlan, type CreateChoices, type CreateEnvironment } from './plan.js';
 
-function environment(commands: string[] = ['uv', 'git', 'python3', 'npm'], env: NodeJS.ProcessEnv = {}): CreateEnvironment {
+function environment(
+  commands: string[] = ['uv', 'git', 'python3', 'npm'],
+  env: NodeJS.ProcessEnv = {},
+): CreateEnvironment {
   return {
     cwd: mkdtempSync(join(tmpdir(), 'plan-')),
     env,
@@ -59,7 +62,9 @@ describe('resolvePlan', () => {
   });
 
   it('picks pnpm for TypeScript when run through pnpm', () => {
-    const env = environment(['pnpm', 'npm'], { npm_config_user_agent: 'pnpm/10.20.0 npm/? node/v20.20.2 linux x64' });
+    const env = environment(['pnpm', 'npm'], {
+      npm_config_user_agent: 'pnpm/10.20.0 npm/? node/v20.20.2 linux x64',
+    });
     expect(resolvePlan({ template: 'typescript' }, env).packageManager).toBe('pnpm');
     expect(resolvePlan({ template: 'typescript' }, environment()).packageManager).toBe('npm');
   });
@@ -67,7 +72,11 @@ describe('resolvePlan', () => {
   it.each<[CreateChoices, RegExp, RegExp]>([
     [{ template: 'rust' }, /Unknown template "rust"/, /python, fastmcp, typescript/],
     [{ transport: 'sse' }, /Unknown transport "sse"/, /--transport stdio/],
-    [{ template: 'typescript', pm: 'uv' }, /typescript template cannot be installed with "uv"/, /--pm npm or --pm pnpm/],
+    [
+      { template: 'typescript', pm: 'uv' },
+      /typescript template cannot be installed with "uv"/,
+      /--pm npm or --pm pnpm/,
+    ],
     [{ name: 'My Server' }, /Invalid name "My Server"/, /--name my-server/],
     [{ name: 'mcp' }, /same name/, /another --name/],
   ])('refuses %j', (choices, message, hint) => {

@@ -68,7 +68,6 @@ export interface CreatePlan {
   python: string;
 }
 
-
 /** Check the values that were given, without filling in defaults. Throws a usage error. */
 export function checkChoices(choices: CreateChoices): void {
   if (choices.template !== undefined && !findTemplate(choices.template)) {
@@ -78,7 +77,10 @@ export function checkChoices(choices: CreateChoices): void {
     );
   }
   if (choices.transport !== undefined && !TRANSPORTS.includes(choices.transport as TransportName)) {
-    throw usageError(`Unknown transport "${choices.transport}".`, 'Use --transport stdio or --transport http.');
+    throw usageError(
+      `Unknown transport "${choices.transport}".`,
+      'Use --transport stdio or --transport http.',
+    );
   }
   const template = choices.template === undefined ? undefined : findTemplate(choices.template);
   if (choices.pm !== undefined) {
@@ -125,7 +127,10 @@ export function resolvePlan(choices: CreateChoices, environment: CreateEnvironme
     if (name !== folderName) derivedNameFrom = folderName;
     const problem = checkProjectName(name, template);
     if (problem) {
-      throw usageError(`The folder name "${folderName}" makes an invalid project name: ${problem}.`, 'Pass --name.');
+      throw usageError(
+        `The folder name "${folderName}" makes an invalid project name: ${problem}.`,
+        'Pass --name.',
+      );
     }
   }
 
@@ -185,9 +190,15 @@ function checkPackageManager(
     );
   }
   if (packageManager === 'pip' && !python) {
-    throw usageError('Python 3 was not found on PATH (looked for python3 and python).', `Install Python 3.10 or newer. ${skipHint}`);
+    throw usageError(
+      'Python 3 was not found on PATH (looked for python3 and python).',
+      `Install Python 3.10 or newer. ${skipHint}`,
+    );
   }
-  if ((packageManager === 'npm' || packageManager === 'pnpm') && !environment.which(packageManager)) {
+  if (
+    (packageManager === 'npm' || packageManager === 'pnpm') &&
+    !environment.which(packageManager)
+  ) {
     throw usageError(
       `${packageManager} is not installed (not found on PATH).`,
       packageManager === 'pnpm'
@@ -198,7 +209,8 @@ function checkPackageManager(
 }
 
 function findPython(environment: CreateEnvironment): string | undefined {
-  const names = environment.platform === 'win32' ? ['python', 'py', 'python3'] : ['python3', 'python'];
+  const names =
+    environment.platform === 'win32' ? ['python', 'py', 'python3'] : ['python3', 'python'];
   for (const name of names) {
     const found = environment.which(name);
     if (found) return found;
@@ -216,12 +228,20 @@ export interface DirectoryProblem {
  * Why `targetDir` cannot receive a project, or undefined when it can: it is a file, a
  * non-empty folder (unless `force`), under a file, or not writable.
  */
-export function findDirectoryProblem(targetDir: string, force: boolean): DirectoryProblem | undefined {
+export function findDirectoryProblem(
+  targetDir: string,
+  force: boolean,
+): DirectoryProblem | undefined {
   if (existsSync(targetDir)) {
     if (!statSync(targetDir).isDirectory()) {
-      return { message: `${targetDir} exists and is not a folder.`, hint: 'Choose another folder name.' };
+      return {
+        message: `${targetDir} exists and is not a folder.`,
+        hint: 'Choose another folder name.',
+      };
     }
-    const entries = readdirSync(targetDir).filter((entry) => entry !== '.git' && entry !== '.DS_Store');
+    const entries = readdirSync(targetDir).filter(
+      (entry) => entry !== '.git' && entry !== '.DS_Store',
+    );
     if (entries.length > 0 && !force) {
       return {
         message: `The folder ${targetDir} is not empty (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}).`,
@@ -232,12 +252,18 @@ export function findDirectoryProblem(targetDir: string, force: boolean): Directo
   let existing = dirname(targetDir);
   while (!existsSync(existing)) existing = dirname(existing);
   if (!statSync(existing).isDirectory()) {
-    return { message: `Cannot create ${targetDir}: ${existing} is a file.`, hint: 'Choose another folder.' };
+    return {
+      message: `Cannot create ${targetDir}: ${existing} is a file.`,
+      hint: 'Choose another folder.',
+    };
   }
   try {
     accessSync(existing, constants.W_OK);
   } catch {
-    return { message: `Cannot write to ${existing} (permission denied).`, hint: 'Choose a folder you can write to.' };
+    return {
+      message: `Cannot write to ${existing} (permission denied).`,
+      hint: 'Choose a folder you can write to.',
+    };
   }
   return undefined;
 }

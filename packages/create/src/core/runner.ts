@@ -35,7 +35,9 @@ export const execaRunner: CommandRunner = {
     });
     const startError =
       result.exitCode === undefined && !result.isTerminated
-        ? (result.cause instanceof Error ? result.cause.message : String(result.cause ?? ''))
+        ? result.cause instanceof Error
+          ? result.cause.message
+          : String(result.cause ?? '')
         : undefined;
     return { exitCode: result.exitCode, output: result.all ?? '', startError };
   },

@@ -1,28 +1,49 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { listTemplateFiles, scaffoldProject } from './scaffold.js';
 import { substitutedFiles } from './substitutions.js';
-import { NAME_TOKEN, RENAMED_FILES, resolveTemplatesDir, TEMPLATES, type TemplateInfo } from './templates.js';
+import {
+  NAME_TOKEN,
+  RENAMED_FILES,
+  resolveTemplatesDir,
+  TEMPLATES,
+  type TemplateInfo,
+} from './templates.js';
 
 const templatesDir = resolveTemplatesDir();
-const values = (name: string) => ({ name, transport: 'http' as const, connectSection: '## Connect\n\nCONNECT-MARKER' });
+const values = (name: string) => ({
+  name,
+  transport: 'http' as const,
+  connectSection: '## Connect\n\nCONNECT-MARKER',
+});
 const tempDir = () => mkdtempSync(join(tmpdir(), 'scaffold-'));
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) =>
-      entry.isDirectory() ? listFiles(join(dir, entry.name), join(prefix, entry.name)) : [join(prefix, entry.name)],
+      entry.isDirectory()
+        ? listFiles(join(dir, entry.name), join(prefix, entry.name))
+        : [join(prefix, entry.name)],
     )
     .sort();
 }
 
 describe('the template registry', () => {
   it('lists exactly the template folders', () => {
-    const folders = readdirSync(templatesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(templatesDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.sort()).toEqual(TEMPLATES.map((t) => t.name).sort());
   });
 });
@@ -30,7 +51,12 @@ describe('the template registry', () => {
 describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateInfo) => {
   it('writes the template’s files, dotfiles renamed, and nothing else', () => {
     const target = join(tempDir(), 'project');
-    const result = scaffoldProject({ templatesDir, template, targetDir: target, values: values('weather-app') });
+    const result = scaffoldProject({
+      templatesDir,
+      template,
+      targetDir: target,
+      values: values('weather-app'),
+    });
     const expected = listTemplateFiles(join(templatesDir, template.name)).map((f) => f.target);
     expect(listFiles(target)).toEqual([...expected].sort());
     expect(result.files.sort()).toEqual([...expected].sort());
@@ -50,7 +76,9 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
     expect(readme).toContain('CONNECT-MARKER');
     expect(readme).not.toContain('mcpkit:connect');
     for (const file of substitutedFiles(template.name)) {
-      expect(readFileSync(join(target, file), 'utf8'), file).toMatch(/weather-app|CONNECT-MARKER|'http'|"http"/);
+      expect(readFileSync(join(target, file), 'utf8'), file).toMatch(
+        /weather-app|CONNECT-MARKER|'http'|"http"/,
+      );
     }
   });
 
@@ -68,7 +96,12 @@ describe('substituted values land as valid code and config', () => {
   it('a dotted name is a valid pyproject and Python module', () => {
     const target = join(tempDir(), 'project');
     const python = TEMPLATES.find((t) => t.name === 'python')!;
-    scaffoldProject({ templatesDir, template: python, targetDir: target, values: values('weather.app_2') });
+    scaffoldProject({
+      templatesDir,
+      template: python,
+      targetDir: target,
+      values: values('weather.app_2'),
+    });
     const pyproject = parseToml(readFileSync(join(target, 'pyproject.toml'), 'utf8')) as {
       project: { name: string; scripts: Record<string, string> };
     };
@@ -76,17 +109,31 @@ describe('substituted values land as valid code and config', () => {
     expect(pyproject.project.scripts).toEqual({ 'weather.app_2': 'server:main' });
     const server = readFileSync(join(target, 'server.py'), 'utf8');
     expect(server).toContain('DEFAULT_TRANSPORT = "http"');
-    execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', join(target, 'server.py')]);
+    execFileSync('python3', [
+      '-c',
+      'import ast,sys; ast.parse(open(sys.argv[1]).read())',
+      join(target, 'server.py'),
+    ]);
   });
 
   it('package.json is edited as JSON: name and bin', () => {
     const target = join(tempDir(), 'project');
     const typescript = TEMPLATES.find((t) => t.name === 'typescript')!;
-    scaffoldProject({ templatesDir, template: typescript, targetDir: target, values: values('weather.app_2') });
-    const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as { name: string; bin: Record<string, string> };
+    scaffoldProject({
+      templatesDir,
+      template: typescript,
+      targetDir: target,
+      values: values('weather.app_2'),
+    });
+    const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as {
+      name: string;
+      bin: Record<string, string>;
+    };
     expect(pkg.name).toBe('weather.app_2');
     expect(pkg.bin).toEqual({ 'weather.app_2': 'dist/index.js' });
-    expect(readFileSync(join(target, 'src/index.ts'), 'utf8')).toContain("const DEFAULT_TRANSPORT: TransportKind = 'http';");
+    expect(readFileSync(join(target, 'src/index.ts'), 'utf8')).toContain(
+      "const DEFAULT_TRANSPORT: TransportKind = 'http';",
+    );
   });
 });
 
@@ -97,7 +144,9 @@ describe('a failed scaffold', () => {
     // A file where the template has a folder makes the write fail part way.
     const python = TEMPLATES.find((t) => t.name === 'python')!;
     writeFileSync(join(target, 'tests'), 'in the way');
-    expect(() => scaffoldProject({ templatesDir, template: python, targetDir: target, values: values('w') })).toThrow();
+    expect(() =>
+      scaffoldProject({ templatesDir, template: python, targetDir: target, values: values('w') }),
+    ).toThrow();
     expect(listFiles(target)).toEqual(['notes.txt', 'tests']);
     expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('mine');
   });
@@ -108,7 +157,14 @@ describe('a failed scaffold', () => {
     mkdirSync(join(parent, 'p'));
     writeFileSync(join(parent, 'p', 'src'), 'in the way');
     const nested = join(parent, 'p');
-    expect(() => scaffoldProject({ templatesDir, template: typescript, targetDir: nested, values: values('w') })).toThrow();
+    expect(() =>
+      scaffoldProject({
+        templatesDir,
+        template: typescript,
+        targetDir: nested,
+        values: values('w'),
+      }),
+    ).toThrow();
     expect(listFiles(nested)).toEqual(['src']);
   });
 });

@@ -17,7 +17,12 @@ type Edit = (content: string, values: SubstitutionValues, file: string) => strin
 const CONNECT_SECTION = /<!-- mcpkit:connect:start -->[\s\S]*?<!-- mcpkit:connect:end -->/;
 
 /** Replace every `find` with `replacement`, insisting that there is at least one. */
-function replaceRequired(content: string, find: string | RegExp, replacement: string, file: string): string {
+function replaceRequired(
+  content: string,
+  find: string | RegExp,
+  replacement: string,
+  file: string,
+): string {
   const found = typeof find === 'string' ? content.includes(find) : find.test(content);
   if (!found) throw new Error(`template file ${file} no longer contains ${String(find)}`);
   return typeof find === 'string'
@@ -28,7 +33,8 @@ function replaceRequired(content: string, find: string | RegExp, replacement: st
 const quotedToken = (quote: string) => `${quote}${NAME_TOKEN}${quote}`;
 
 /** `"my-mcp-server"` in Python code. */
-const pythonName: Edit = (c, v, f) => replaceRequired(c, quotedToken('"'), toPythonString(v.name), f);
+const pythonName: Edit = (c, v, f) =>
+  replaceRequired(c, quotedToken('"'), toPythonString(v.name), f);
 /** `'my-mcp-server'` in TypeScript code. */
 const tsName: Edit = (c, v, f) => replaceRequired(c, quotedToken("'"), toTsString(v.name), f);
 /** `name = "my-mcp-server"` and the console-script key in pyproject.toml. */
@@ -37,7 +43,12 @@ const tomlName: Edit = (c, v, f) => {
   return replaceRequired(named, new RegExp(`^${NAME_TOKEN}(?= =)`, 'm'), toTomlKey(v.name), f);
 };
 const pythonTransport: Edit = (c, v, f) =>
-  replaceRequired(c, 'DEFAULT_TRANSPORT = "stdio"', `DEFAULT_TRANSPORT = ${toPythonString(v.transport)}`, f);
+  replaceRequired(
+    c,
+    'DEFAULT_TRANSPORT = "stdio"',
+    `DEFAULT_TRANSPORT = ${toPythonString(v.transport)}`,
+    f,
+  );
 const tsTransport: Edit = (c, v, f) =>
   replaceRequired(
     c,
@@ -50,7 +61,9 @@ const packageJson: Edit = (c, v) => {
   const pkg = JSON.parse(c) as { name: string; bin?: Record<string, string> };
   pkg.name = v.name;
   if (pkg.bin) {
-    pkg.bin = Object.fromEntries(Object.entries(pkg.bin).map(([key, value]) => [key === NAME_TOKEN ? v.name : key, value]));
+    pkg.bin = Object.fromEntries(
+      Object.entries(pkg.bin).map(([key, value]) => [key === NAME_TOKEN ? v.name : key, value]),
+    );
   }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 };
@@ -97,7 +110,9 @@ export function applySubstitutions(
   const edits = RULES[template][file.split('\\').join('/')];
   if (!edits) {
     if (content.includes(NAME_TOKEN)) {
-      throw new Error(`template file ${template}/${file} contains "${NAME_TOKEN}" but has no substitution rule`);
+      throw new Error(
+        `template file ${template}/${file} contains "${NAME_TOKEN}" but has no substitution rule`,
+      );
     }
     return content;
   }

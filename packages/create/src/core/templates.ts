@@ -82,7 +82,10 @@ export const NAME_TOKEN = 'my-mcp-server';
 export function resolveTemplatesDir(): string {
   // This file is <pkg>/dist/core/templates.js (or src/core/templates.ts under test).
   const packageDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-  for (const candidate of [join(packageDir, 'templates'), join(packageDir, '..', '..', 'templates')]) {
+  for (const candidate of [
+    join(packageDir, 'templates'),
+    join(packageDir, '..', '..', 'templates'),
+  ]) {
     if (existsSync(join(candidate, DEFAULT_TEMPLATE))) return candidate;
   }
   throw new Error(`templates folder not found next to ${packageDir}`);

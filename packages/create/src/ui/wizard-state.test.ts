@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, initWizardState, wizardReducer, type WizardAction, type WizardState } from './wizard-state.js';
+import {
+  currentStep,
+  initWizardState,
+  wizardReducer,
+  type WizardAction,
+  type WizardState,
+} from './wizard-state.js';
 
-const run = (state: WizardState, ...actions: WizardAction[]) => actions.reduce(wizardReducer, state);
+const run = (state: WizardState, ...actions: WizardAction[]) =>
+  actions.reduce(wizardReducer, state);
 
 describe('wizardReducer', () => {
   it('asks only for what the flags left open, in order', () => {
@@ -11,7 +18,12 @@ describe('wizardReducer', () => {
   });
 
   it('is done at once when every choice was given', () => {
-    const state = initWizardState({ directory: 'x', template: 'python', transport: 'stdio', pm: 'uv' });
+    const state = initWizardState({
+      directory: 'x',
+      template: 'python',
+      transport: 'stdio',
+      pm: 'uv',
+    });
     expect(state.status).toBe('done');
     expect(currentStep(state)).toBeUndefined();
   });
@@ -25,7 +37,12 @@ describe('wizardReducer', () => {
       { type: 'answer', value: 'pnpm' },
     );
     expect(state.status).toBe('done');
-    expect(state.choices).toEqual({ directory: 'weather', template: 'typescript', transport: 'http', pm: 'pnpm' });
+    expect(state.choices).toEqual({
+      directory: 'weather',
+      template: 'typescript',
+      transport: 'http',
+      pm: 'pnpm',
+    });
   });
 
   it('keeps a refused answer out and shows why until the next answer', () => {
@@ -63,7 +80,11 @@ describe('wizardReducer', () => {
   });
 
   it('cancels, and ignores everything afterwards', () => {
-    const cancelled = run(initWizardState({}), { type: 'cancel' }, { type: 'answer', value: 'late' });
+    const cancelled = run(
+      initWizardState({}),
+      { type: 'cancel' },
+      { type: 'answer', value: 'late' },
+    );
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.choices.directory).toBeUndefined();
   });

@@ -47,13 +47,22 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const choices = { ...state.choices, [step]: action.value };
       let steps = state.steps;
       // A package manager given for another language does not fit the chosen template.
-      const fits = findTemplate(action.value)?.packageManagers.includes(choices.pm as PackageManager);
+      const fits = findTemplate(action.value)?.packageManagers.includes(
+        choices.pm as PackageManager,
+      );
       if (step === 'template' && choices.pm !== undefined && !fits) {
         delete choices.pm;
         if (!steps.includes('pm')) steps = [...steps, 'pm'];
       }
       const index = state.index + 1;
-      return { ...state, steps, choices, index, error: undefined, status: index >= steps.length ? 'done' : 'asking' };
+      return {
+        ...state,
+        steps,
+        choices,
+        index,
+        error: undefined,
+        status: index >= steps.length ? 'done' : 'asking',
+      };
     }
     case 'reject':
       return { ...state, error: action.message };

@@ -41,7 +41,12 @@ describe('Wizard', () => {
     expect(lastFrame()).toContain('? Package manager');
     expect(lastFrame()).toContain('pnpm');
     await type(stdin, ENTER);
-    expect(onDone).toHaveBeenCalledWith({ directory: 'weather', template: 'typescript', transport: 'http', pm: 'npm' });
+    expect(onDone).toHaveBeenCalledWith({
+      directory: 'weather',
+      template: 'typescript',
+      transport: 'http',
+      pm: 'npm',
+    });
   });
 
   it('uses the default folder on an empty answer and asks only what is missing', async () => {
@@ -50,7 +55,12 @@ describe('Wizard', () => {
     await type(stdin, ENTER);
     expect(lastFrame()).toContain('Project folder: my-mcp-server');
     await type(stdin, ENTER);
-    expect(onDone).toHaveBeenCalledWith({ directory: 'my-mcp-server', template: 'python', transport: 'stdio', pm: 'uv' });
+    expect(onDone).toHaveBeenCalledWith({
+      directory: 'my-mcp-server',
+      template: 'python',
+      transport: 'stdio',
+      pm: 'uv',
+    });
   });
 
   it('refuses a non-empty folder and stays on the question', async () => {

@@ -2,7 +2,12 @@ import { Select, TextInput } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { checkProjectDirectory, type CreateChoices } from '../../core/plan.js';
-import { DEFAULT_DIRECTORY, findTemplate, TEMPLATES, type PackageManager } from '../../core/templates.js';
+import {
+  DEFAULT_DIRECTORY,
+  findTemplate,
+  TEMPLATES,
+  type PackageManager,
+} from '../../core/templates.js';
 import { KEY_BINDINGS, KEY_HINT } from '../key-bindings.js';
 import { currentStep, initWizardState, wizardReducer, type WizardStep } from '../wizard-state.js';
 
@@ -96,7 +101,10 @@ function Question({ step, choices, has, onAnswer }: QuestionProps) {
     case 'template':
       return (
         <Select
-          options={TEMPLATES.map((t) => ({ value: t.name, label: `${t.name.padEnd(10)} ${t.description}` }))}
+          options={TEMPLATES.map((t) => ({
+            value: t.name,
+            label: `${t.name.padEnd(10)} ${t.description}`,
+          }))}
           onChange={onAnswer}
         />
       );
@@ -108,7 +116,10 @@ function Question({ step, choices, has, onAnswer }: QuestionProps) {
       // Select's Enter fires onChange only for a changed value, so the preferred manager
       // goes first instead of being passed as defaultValue.
       const ordered = [...managers.filter(found), ...managers.filter((pm) => !found(pm))];
-      const options = ordered.map((pm) => ({ value: pm, label: found(pm) ? pm : `${pm} (not found on PATH)` }));
+      const options = ordered.map((pm) => ({
+        value: pm,
+        label: found(pm) ? pm : `${pm} (not found on PATH)`,
+      }));
       return <Select options={options} onChange={onAnswer} />;
     }
   }
