@@ -1,11 +1,5 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { delimiter, dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +8,7 @@ import { run, testEnv } from './support/run.js';
 
 const create = (
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; timeoutMs?: number },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
 ) => run(process.execPath, [BIN.create, ...args], { env: testEnv({ CI: 'true' }), ...options });
 
 /** A PATH holding only node and git (no uv, no npm, no python). */
@@ -117,25 +111,24 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
   });
 
-  it.runIf(process.getuid?.() === 0)(
-    'refuses a folder it cannot write to (run as nobody)',
-    async () => {
-      const cwd = makeTempDir('locked');
-      chmodSync(cwd, 0o755);
-      mkdirSync(join(cwd, 'locked'), { mode: 0o555 });
-      chmodSync(dirname(cwd), 0o1777);
-      const result = await create(['locked/app', '--no-install', '--no-git'], {
-        cwd,
-        uid: 65534,
-        gid: 65534,
-      });
+  it('refuses a folder it cannot write to', async () => {
+    const cwd = makeTempDir('locked');
+    const locked = join(cwd, 'locked');
+    mkdirSync(locked, { mode: 0o555 });
+    // Root ignores file modes, so as root the folder is made immutable instead.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chattr', ['+i', locked]);
+    try {
+      const result = await create(['locked/app', '--no-install', '--no-git'], { cwd });
       expect(result.stderr).toMatch(
         /Cannot write to .*locked \(permission denied\)\.\nChoose a folder you can write to\./,
       );
       expect(result.code).toBe(2);
-      expect(readdirSync(join(cwd, 'locked'))).toEqual([]);
-    },
-  );
+      expect(readdirSync(locked)).toEqual([]);
+    } finally {
+      if (asRoot) execFileSync('chattr', ['-i', locked]);
+    }
+  });
 
   it('a failed write removes what it created', async () => {
     const cwd = makeTempDir('torn');

@@ -21,8 +21,8 @@ describe('the wizard in a real terminal (tmux)', () => {
     const cwd = makeTempDir('tmux');
     session = startWizard(cwd, '--no-install --no-git');
     await session.waitFor(/\? Project folder/);
-    // Ink switches the terminal to raw mode just after the first frame; type after that.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Ink switches the terminal to raw mode just after its first frame; type after that.
+    await session.waitForRawMode();
     session.send('-l', 'tmux-app');
     session.send('Enter');
     await session.waitFor(/\? Template/);

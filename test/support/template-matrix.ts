@@ -117,6 +117,20 @@ export function describeTemplate(
       },
     );
 
+    it.each(['legacy', 'modern'])('is listed by mcp-inspect tools (--era %s)', async (era) => {
+      const entry = readDesktopEntry(projectDir, name);
+      const args = [BIN.inspect, 'tools', '--era', era, '--', entry.command, ...entry.args];
+      const human = await run(process.execPath, args, { env: env() });
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(/^get_weather\s+Get the current weather/m);
+      expect(human.stdout).toMatch(/^2 tools$/m);
+      const json = await run(process.execPath, [...args.slice(0, 2), '--json', ...args.slice(2)], {
+        env: env(),
+      });
+      const parsed = JSON.parse(json.stdout) as { tools: { name: string }[] };
+      expect(parsed.tools.map((tool) => tool.name).sort()).toEqual(['get_forecast', 'get_weather']);
+    });
+
     describe('over Streamable HTTP with MCP_AUTH_TOKEN', () => {
       let server: HttpServerProcess;
       const token = `tok-${Math.random().toString(36).slice(2)}`;

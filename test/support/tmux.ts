@@ -8,6 +8,11 @@ export interface TmuxSession {
   screen: () => string;
   /** Wait until the screen matches, or throw with the last screen. */
   waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
+  /**
+   * Wait until the program has put the terminal in raw mode: keys typed before that
+   * are taken by the line discipline, as they would be from a person typing ahead.
+   */
+  waitForRawMode: (timeoutMs?: number) => Promise<void>;
   kill: () => void;
 }
 
@@ -50,6 +55,16 @@ export function startTmux(
         if (pattern.test(text)) return text;
         if (Date.now() > deadline) throw new Error(`screen never matched ${pattern}:\n${text}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    waitForRawMode: async (timeoutMs = 15_000) => {
+      const tty = tmux('display-message', '-p', '-t', 'main', '#{pane_tty}').trim();
+      const deadline = Date.now() + timeoutMs;
+      while (
+        !/(^|\s)-icanon(\s|$)/.test(execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }))
+      ) {
+        if (Date.now() > deadline) throw new Error(`${tty} never left canonical mode`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     kill: () => {

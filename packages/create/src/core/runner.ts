@@ -14,6 +14,8 @@ export interface RunOptions {
   cwd: string;
   /** Full environment for the child. */
   env: NodeJS.ProcessEnv;
+  /** Let the child write to this terminal (its progress display) instead of capturing. */
+  showOutput?: boolean;
 }
 
 /** Runs external commands; injected so tests can observe or replace it. */
@@ -29,7 +31,9 @@ export const execaRunner: CommandRunner = {
       cwd: options.cwd,
       env: options.env,
       extendEnv: false,
-      all: true,
+      all: !options.showOutput,
+      stdout: options.showOutput ? 'inherit' : 'pipe',
+      stderr: options.showOutput ? 'inherit' : 'pipe',
       reject: false,
       stdin: 'ignore',
     });

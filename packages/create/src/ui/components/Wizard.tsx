@@ -1,4 +1,4 @@
-import { Select, TextInput } from '@inkjs/ui';
+import { Select } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { checkProjectDirectory, type CreateChoices } from '../../core/plan.js';
@@ -9,6 +9,7 @@ import {
   type PackageManager,
 } from '../../core/templates.js';
 import { KEY_BINDINGS, KEY_HINT } from '../key-bindings.js';
+import { TextField } from './TextField.js';
 import { currentStep, initWizardState, wizardReducer, type WizardStep } from '../wizard-state.js';
 
 /** Props of {@link Wizard}. */
@@ -93,7 +94,7 @@ function Question({ step, choices, has, onAnswer }: QuestionProps) {
   switch (step) {
     case 'directory':
       return (
-        <TextInput
+        <TextField
           placeholder={choices.name ?? DEFAULT_DIRECTORY}
           onSubmit={(value) => onAnswer(value.trim() || (choices.name ?? DEFAULT_DIRECTORY))}
         />
