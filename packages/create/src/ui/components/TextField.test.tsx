@@ -26,7 +26,9 @@ describe('TextField', () => {
 
   it('edits with backspace, drops control characters, and shows the placeholder when empty', async () => {
     const onSubmit = vi.fn();
-    const { stdin, lastFrame } = render(<TextField placeholder="my-mcp-server" onSubmit={onSubmit} />);
+    const { stdin, lastFrame } = render(
+      <TextField placeholder="my-mcp-server" onSubmit={onSubmit} />,
+    );
     await tick();
     expect(lastFrame()).toContain('my-mcp-server');
     stdin.write('abx');

@@ -25,7 +25,14 @@ export function TextField({ placeholder = '', onSubmit }: TextFieldProps) {
     }
     if (key.backspace || key.delete) {
       value.current = value.current.slice(0, -1);
-    } else if (!key.ctrl && !key.meta && !key.escape && !key.tab && !key.upArrow && !key.downArrow) {
+    } else if (
+      !key.ctrl &&
+      !key.meta &&
+      !key.escape &&
+      !key.tab &&
+      !key.upArrow &&
+      !key.downArrow
+    ) {
       // A pasted chunk may carry a trailing newline; submit what precedes it.
       const [line = '', ...rest] = input.split(/\r\n|\r|\n/);
       // eslint-disable-next-line no-control-regex
