@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,11 +108,18 @@ describe('resolvePlan', () => {
     expect(planError({ directory: 'file' }, env).message).toMatch(/exists and is not a folder/);
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses a folder it cannot write to', () => {
+  it('refuses a folder it cannot write to', () => {
     const env = environment();
-    mkdirSync(join(env.cwd, 'locked'));
-    chmodSync(join(env.cwd, 'locked'), 0o555);
-    expect(planError({ directory: 'locked/app' }, env).message).toMatch(/permission denied/);
+    const locked = join(env.cwd, 'locked');
+    mkdirSync(locked, { mode: 0o555 });
+    // Root ignores file modes, so as root the folder is made immutable instead.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chattr', ['+i', locked]);
+    try {
+      expect(planError({ directory: 'locked/app' }, env).message).toMatch(/permission denied/);
+    } finally {
+      if (asRoot) execFileSync('chattr', ['-i', locked]);
+    }
   });
 
   it.each<[string[], CreateChoices, RegExp, RegExp]>([
