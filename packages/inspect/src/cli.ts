@@ -1,23 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import type { ArgumentFlags } from './commands/call.js';
+import type { CommandFlags, CommandIo } from './commands/common.js';
+import type * as Commands from './commands/index.js';
+import type { ListKind } from './commands/lists.js';
+import { EXIT } from './core/errors.js';
 
-/** Exit codes of mcp-inspect. */
-export const EXIT = { ok: 0, serverError: 1, usage: 2, connection: 3, timeout: 4 } as const;
-
-/** Where output goes, so tests can capture it. */
-export interface Output {
+/** The world outside main(): output streams, environment, Ctrl-C. */
+export interface MainIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-}
-
-interface ConnectionFlags {
-  url?: string;
-  header: string[];
-  env: string[];
-  cwd?: string;
-  era: 'legacy' | 'modern' | 'auto';
-  timeout: string;
-  json?: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  interrupt: AbortSignal;
 }
 
 function readVersion(): string {
@@ -27,122 +22,229 @@ function readVersion(): string {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Build the commander program; `run` performs a parsed command and returns its exit code. */
-export function createProgram(output: Output, setExitCode: (code: number) => void): Command {
-  const program = new Command('mcp-inspect')
-    .description('Inspect and call any MCP server from the terminal or from scripts.')
-    .version(readVersion(), '-v, --version', 'print the version')
-    .configureOutput({ writeOut: output.stdout, writeErr: output.stderr })
-    .exitOverride()
-    .addHelpText(
-      'after',
-      '\nOnly the `tools` command is available in this version; the others in the product plan are not yet.',
-    );
+type CommandsModule = typeof Commands;
 
-  program
-    .command('tools')
-    .description("list the server's tools")
-    .argument('[command...]', 'stdio server command, after --')
-    .option('--url <url>', 'Streamable HTTP endpoint instead of a command')
+/** The connection and output flags every command takes. */
+function withCommonOptions(command: Command): Command {
+  return command
+    .option('--url <url>', 'Streamable HTTP endpoint (falls back to legacy SSE)')
+    .option('--sse', 'use the legacy HTTP+SSE transport for --url')
     .option('--header <header>', "HTTP header 'Name: value' (repeatable)", collect, [])
-    .option('--env <K=V>', 'environment variable for a stdio server (repeatable)', collect, [])
+    .option('--bearer <token>', 'bearer token for --url (default: $MCP_BEARER_TOKEN)')
+    .option(
+      '--env <KEY=VALUE>',
+      'environment variable for a stdio server (repeatable)',
+      collect,
+      [],
+    )
     .option('--cwd <dir>', 'working directory of a stdio server')
+    .option('--server <name>', "a server from a client's config, launched as that client would")
+    .option(
+      '--client <client>',
+      'whose config --server reads: claude-desktop (default), claude-code, cursor, vscode',
+    )
+    .option('--config <file>', 'read --server from this config file')
     .addOption(
-      new Option('--era <era>', 'protocol era')
+      new Option(
+        '--era <era>',
+        'protocol era: legacy (2025, initialize), modern (2026-07-28), auto',
+      )
         .choices(['legacy', 'modern', 'auto'])
         .default('legacy'),
     )
-    .option('--timeout <ms>', 'bound on the handshake and every request', '30000')
-    .option('--json', 'print one JSON document')
+    .option(
+      '--timeout <ms>',
+      'bound on the handshake and every request (reset by progress)',
+      '30000',
+    )
+    .option('--json', 'print exactly one JSON document on stdout; errors as JSON on stderr')
+    .option('--stderr', "print the server's stderr as it comes")
+    .option(
+      '--root <dir>',
+      'offer this directory as a root (repeatable; default: none)',
+      collect,
+      [],
+    )
+    .option(
+      '--elicit <policy>',
+      'answer elicitation: decline, accept-defaults or json:FILE',
+      'decline',
+    )
+    .option('--sample <policy>', 'answer sampling: decline or reply:TEXT', 'decline');
+}
+
+const argumentOptions = (command: Command) =>
+  command
+    .option('--arg <key=value>', 'one argument, coerced by the schema (repeatable)', collect, [])
+    .option('--args <json>', 'all arguments as a JSON object');
+
+/** Build the commander program; each action resolves to an exit code via `setExitCode`. */
+export function createProgram(io: MainIo, setExitCode: (code: number) => void): Command {
+  const version = readVersion();
+  const program = new Command('mcp-inspect')
+    .description('Inspect and call any MCP server from the terminal or from scripts.')
+    .usage('<command> [options] [-- server command...]')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run mcp-inspect --help for usage)')
     .exitOverride()
-    .action(async (command: string[], flags: ConnectionFlags) => {
-      setExitCode(await runTools(command, flags, output));
-    });
+    .addHelpText(
+      'after',
+      `
+Servers: a command after --, --url URL, or --server NAME (from a client config).
+Exit codes: 0 ok, 1 the tool/server reported an error, 2 usage, 3 connection/protocol, 4 timeout.
+
+Examples:
+  mcp-inspect tools -- uv run my-server
+  mcp-inspect call get_forecast --arg latitude=59.9 --arg longitude=10.7 -- node dist/index.js
+  mcp-inspect read weather://codes --url http://127.0.0.1:8000/mcp --bearer "$TOKEN"
+  mcp-inspect info --era auto --json -- npx -y @modelcontextprotocol/server-everything
+
+The interactive inspector (no command) is not available in this version yet.`,
+    );
+
+  const run = async (
+    command: string[],
+    flags: CommandFlags,
+    action: (m: CommandsModule) => Parameters<CommandsModule['runSessionCommand']>[3],
+  ) => {
+    // The SDK and the commands load only when a server is about to be reached.
+    const commands = await import('./commands/index.js');
+    const commandIo: CommandIo = { ...io, version };
+    setExitCode(await commands.runSessionCommand(command, flags, commandIo, action(commands)));
+  };
+
+  const lists: [ListKind, string][] = [
+    ['tools', 'list the tools'],
+    ['resources', 'list the resources'],
+    ['templates', 'list the resource templates'],
+    ['prompts', 'list the prompts'],
+  ];
+  for (const [kind, description] of lists) {
+    withCommonOptions(
+      program
+        .command(kind)
+        .description(description)
+        .argument('[command...]', 'stdio server command, after --'),
+    )
+      .exitOverride()
+      .action((command: string[], flags: CommandFlags) =>
+        run(command, flags, (m) => (session, context) => m.runList(kind, session, context)),
+      );
+  }
+
+  argumentOptions(
+    withCommonOptions(
+      program
+        .command('call')
+        .description('call a tool')
+        .argument('<tool>')
+        .argument('[command...]'),
+    ),
+  )
+    .exitOverride()
+    .action((tool: string, command: string[], flags: CommandFlags & ArgumentFlags) =>
+      run(command, flags, (m) => (session, context) => m.runCall(tool, flags, session, context)),
+    );
+
+  withCommonOptions(
+    program
+      .command('read')
+      .description('read a resource')
+      .argument('<uri>')
+      .argument('[command...]'),
+  )
+    .exitOverride()
+    .action((uri: string, command: string[], flags: CommandFlags) =>
+      run(command, flags, (m) => (session, context) => m.runRead(uri, session, context)),
+    );
+
+  argumentOptions(
+    withCommonOptions(
+      program
+        .command('prompt')
+        .description('get a prompt')
+        .argument('<name>')
+        .argument('[command...]'),
+    ),
+  )
+    .exitOverride()
+    .action((name: string, command: string[], flags: CommandFlags & ArgumentFlags) =>
+      run(command, flags, (m) => (session, context) => m.runPrompt(name, flags, session, context)),
+    );
+
+  withCommonOptions(
+    program
+      .command('complete')
+      .description('complete an argument of a prompt or resource template')
+      .argument('<reference>', 'prompt:<name> or resource:<uri template>')
+      .argument('<argument>', 'the argument to complete')
+      .argument('[command...]')
+      .option('--value <text>', 'what has been typed so far', '')
+      .option(
+        '--arg <key=value>',
+        'an already chosen argument, as context (repeatable)',
+        collect,
+        [],
+      ),
+  )
+    .exitOverride()
+    .action(
+      (
+        reference: string,
+        argument: string,
+        command: string[],
+        flags: CommandFlags & { value: string; arg: string[] },
+      ) =>
+        run(
+          command,
+          flags,
+          (m) => (session, context) =>
+            m.runComplete(reference, argument, flags.value, flags.arg, session, context),
+        ),
+    );
+
+  withCommonOptions(
+    program.command('ping').description('check that the server answers').argument('[command...]'),
+  )
+    .exitOverride()
+    .action((command: string[], flags: CommandFlags) =>
+      run(command, flags, (m) => (session, context) => m.runPing(session, context)),
+    );
+
+  withCommonOptions(
+    program
+      .command('info')
+      .description('server name, version, protocol era, capabilities, instructions')
+      .argument('[command...]'),
+  )
+    .exitOverride()
+    .action((command: string[], flags: CommandFlags) =>
+      run(command, flags, (m) => (session, context) => m.runInfo(session, context)),
+    );
+
+  program.argument('[command...]').action((command: string[]) => {
+    io.stderr(
+      command.length > 0
+        ? 'Error: the interactive inspector is not available in this version yet.\nUse a command, e.g. mcp-inspect tools -- <server command>.\n'
+        : program.helpInformation(),
+    );
+    setExitCode(EXIT.usage);
+  });
   return program;
 }
 
-async function runTools(
-  command: string[],
-  flags: ConnectionFlags,
-  output: Output,
-): Promise<number> {
-  const fail = (code: number, message: string, hint?: string) => {
-    if (flags.json) output.stderr(`${JSON.stringify({ error: { code, message } })}\n`);
-    else output.stderr(`Error: ${message}\n${hint ? `${hint}\n` : ''}`);
-    return code;
-  };
-  const timeoutMs = Number(flags.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
-    return fail(
-      EXIT.usage,
-      `--timeout must be a positive number of milliseconds, not "${flags.timeout}".`,
-    );
-  const [program, ...args] = command;
-  if (!program && !flags.url)
-    return fail(
-      EXIT.usage,
-      'No server given.',
-      'Pass a command after -- (e.g. mcp-inspect tools -- uv run my-server) or --url.',
-    );
-  const headers: Record<string, string> = {};
-  for (const header of flags.header) {
-    const colon = header.indexOf(':');
-    if (colon <= 0)
-      return fail(EXIT.usage, `Bad --header "${header}".`, "Write it as 'Name: value'.");
-    headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
-  }
-  const env: Record<string, string> = {};
-  for (const pair of flags.env) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0)
-      return fail(EXIT.usage, `Bad --env "${pair.split('=')[0]}".`, 'Write it as KEY=value.');
-    env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-
-  // The SDK is the bulk of start-up time; load it only once a server is to be reached.
-  const [{ openSession, listAllTools }, { formatToolList }] = await Promise.all([
-    import('./core/session.js'),
-    import('./commands/tools.js'),
-  ]);
-  let session;
-  try {
-    session = await openSession(
-      flags.url
-        ? { kind: 'http', url: flags.url, headers }
-        : { kind: 'stdio', command: program!, args, env, cwd: flags.cwd },
-      { era: flags.era, timeoutMs },
-    );
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = /timed? ?out/i.test(message) ? EXIT.timeout : EXIT.connection;
-    return fail(code, `Could not connect to the server: ${message}`);
-  }
-  try {
-    const tools = await listAllTools(session, timeoutMs);
-    output.stdout(flags.json ? `${JSON.stringify({ tools }, null, 2)}\n` : formatToolList(tools));
-    return EXIT.ok;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(
-      /timed? ?out/i.test(message) ? EXIT.timeout : EXIT.serverError,
-      `tools/list failed: ${message}`,
-    );
-  } finally {
-    await session.close();
-  }
-}
-
-/** Run mcp-inspect with `argv`; returns the exit code. */
-export async function main(argv: readonly string[], output: Output): Promise<number> {
+/** Run mcp-inspect with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
-    await createProgram(output, (code) => (exitCode = code)).parseAsync([...argv], {
-      from: 'user',
-    });
+    await createProgram(io, (code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    output.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return EXIT.serverError;
   }
 }

@@ -1,89 +1,130 @@
 import {
-  Client,
-  StreamableHTTPClientTransport,
-  type Transport,
-} from '@modelcontextprotocol/client';
-import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
-import type { Tool } from '@modelcontextprotocol/client';
+  ConnectError,
+  openConnection,
+  type Connection,
+  type EraMode,
+  type ServerTarget,
+} from '@mcpkit/shared/connection';
+import type { StrayOutput } from '@mcpkit/shared/process-transport';
+import { SdkError, SdkErrorCode, type Client } from '@modelcontextprotocol/client';
+import { EXIT, InspectError } from './errors.js';
+import {
+  policyCapabilities,
+  registerPolicies,
+  type Policies,
+  type ServerRequestEvent,
+} from './policies.js';
 
-/** A server started as a child process speaking MCP on stdin/stdout. */
-export interface StdioTarget {
-  kind: 'stdio';
-  command: string;
-  args: string[];
-  /** Extra environment variables on top of the SDK's safe default set. */
-  env?: Record<string, string>;
-  cwd?: string;
-}
-
-/** A server reached over Streamable HTTP. */
-export interface HttpTarget {
-  kind: 'http';
-  url: string;
-  headers?: Record<string, string>;
-}
-
-/** Where the server is. */
-export type Target = StdioTarget | HttpTarget;
-
-/** Which protocol era to speak: 2025 (`initialize`), 2026-07-28 (`server/discover`), or probe. */
-export type Era = 'legacy' | 'modern' | 'auto';
-
-/** Options of {@link openSession}. */
+/** Everything a session needs to start. */
 export interface SessionOptions {
-  era: Era;
-  /** Bound on the handshake and every request, in milliseconds. */
+  target: ServerTarget;
+  era: EraMode;
+  /** Bound on the handshake and on every request, in milliseconds. */
   timeoutMs: number;
+  policies: Policies;
+  /** Version of mcp-inspect, sent as clientInfo. */
+  version: string;
+  /** Live server stderr (stdio). */
+  onStderr?: (chunk: string) => void;
+  /** Server stdout lines that are not MCP messages. */
+  onStray?: (stray: StrayOutput) => void;
+  /** Elicitation, sampling and roots requests and how they were answered. */
+  onServerRequest?: (event: ServerRequestEvent) => void;
+  /** Logging notifications from the server. */
+  onLog?: (level: string, text: string) => void;
 }
 
-/** A connected client plus what the server wrote to stderr. */
-export interface Session {
-  client: Client;
-  /** The server's stderr so far (stdio only). */
-  stderr: () => string;
-  close: () => Promise<void>;
-}
+/** A connected inspector session: the SDK client plus what it learned about the server. */
+export class InspectSession {
+  readonly client: Client;
+  readonly connection: Connection;
+  readonly timeoutMs: number;
 
-const MODERN_VERSION = '2026-07-28';
-/** Server stderr kept in memory, from the end. */
-const STDERR_LIMIT = 64 * 1024;
-
-/** Connect to a server with the official SDK client. */
-export async function openSession(target: Target, options: SessionOptions): Promise<Session> {
-  const client = new Client(
-    { name: 'mcp-inspect', version: '0.1.0' },
-    {
-      capabilities: {},
-      versionNegotiation: {
-        mode: options.era === 'modern' ? { pin: MODERN_VERSION } : options.era,
-      },
-    },
-  );
-  let stderr = '';
-  let transport: Transport;
-  if (target.kind === 'stdio') {
-    const stdio = new StdioClientTransport({
-      command: target.command,
-      args: target.args,
-      env: { ...getDefaultEnvironment(), ...target.env },
-      cwd: target.cwd,
-      stderr: 'pipe',
-    });
-    stdio.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_LIMIT);
-    });
-    transport = stdio;
-  } else {
-    transport = new StreamableHTTPClientTransport(new URL(target.url), {
-      requestInit: { headers: target.headers },
-    });
+  private constructor(connection: Connection, timeoutMs: number) {
+    this.connection = connection;
+    this.client = connection.client;
+    this.timeoutMs = timeoutMs;
   }
-  await client.connect(transport, { timeout: options.timeoutMs });
-  return { client, stderr: () => stderr, close: () => client.close() };
+
+  /** Connect; failures become an {@link InspectError} with exit code 3 or 4. */
+  static async open(options: SessionOptions): Promise<InspectSession> {
+    try {
+      const connection = await openConnection(options.target, {
+        era: options.era,
+        timeoutMs: options.timeoutMs,
+        clientInfo: { name: 'mcp-inspect', version: options.version },
+        capabilities: policyCapabilities(),
+        onStderr: options.onStderr,
+        onStray: options.onStray,
+        prepare: (client) => {
+          registerPolicies(client, options.policies, (event) => options.onServerRequest?.(event));
+          client.setNotificationHandler('notifications/message', (notification) => {
+            const { level, data, logger } = notification.params;
+            const text = typeof data === 'string' ? data : JSON.stringify(data);
+            options.onLog?.(level, logger ? `${logger}: ${text}` : text);
+          });
+        },
+      });
+      return new InspectSession(connection, options.timeoutMs);
+    } catch (error) {
+      if (error instanceof ConnectError) {
+        const code = error.kind === 'timeout' ? EXIT.timeout : EXIT.connection;
+        throw new InspectError(code, `Could not connect: ${error.message}.`, error.hint, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the server declared a capability (tools, resources, prompts, completions, logging). */
+  has(capability: 'tools' | 'resources' | 'prompts' | 'completions' | 'logging'): boolean {
+    return this.client.getServerCapabilities()?.[capability] !== undefined;
+  }
+
+  /** The server's stderr so far (stdio only). */
+  get stderr(): string {
+    return this.connection.process?.stderr ?? '';
+  }
+
+  /** Stop the server (stdio) or end the HTTP session. */
+  close(): Promise<void> {
+    return this.connection.close();
+  }
 }
 
-/** Every tool of the server, across all pages. */
-export async function listAllTools(session: Session, timeoutMs: number): Promise<Tool[]> {
-  const { tools } = await session.client.listTools(undefined, { timeout: timeoutMs });
-  return tools;
+/**
+ * Turn an error from a request into an {@link InspectError}: a timeout exits 4, a
+ * closed connection 3, an error answer from the server 1.
+ */
+export function requestFailure(
+  what: string,
+  error: unknown,
+  session?: InspectSession,
+): InspectError {
+  if (error instanceof InspectError) return error;
+  if (error instanceof SdkError) {
+    if (error.code === SdkErrorCode.RequestTimeout) {
+      return new InspectError(
+        EXIT.timeout,
+        `${what} timed out after ${session?.timeoutMs ?? '?'} ms.`,
+        'Raise --timeout, or check that the server is not stuck.',
+      );
+    }
+    if (error.code === SdkErrorCode.ConnectionClosed || error.code === SdkErrorCode.NotConnected) {
+      const exit = session?.connection.process?.exit;
+      const how = exit
+        ? exit.signal
+          ? ` (killed by ${exit.signal})`
+          : ` (exit code ${exit.code})`
+        : '';
+      return new InspectError(
+        EXIT.connection,
+        `The server closed the connection during ${what}${how}.`,
+        'Run with --stderr to see what it printed.',
+      );
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new InspectError(EXIT.serverError, `${what} failed: ${message}`);
 }

@@ -1,0 +1,115 @@
+import { countOf, firstLine, formatColumns } from '../core/format.js';
+import { EXIT } from '../core/errors.js';
+import { requestFailure, type InspectSession } from '../core/session.js';
+import type { ActionContext } from './common.js';
+
+/** What a list command lists. */
+export type ListKind = 'tools' | 'resources' | 'templates' | 'prompts';
+
+const CAPABILITY = {
+  tools: 'tools',
+  resources: 'resources',
+  templates: 'resources',
+  prompts: 'prompts',
+} as const;
+const JSON_KEY = {
+  tools: 'tools',
+  resources: 'resources',
+  templates: 'resourceTemplates',
+  prompts: 'prompts',
+} as const;
+const NOUN = {
+  tools: 'tool',
+  resources: 'resource',
+  templates: 'resource template',
+  prompts: 'prompt',
+} as const;
+
+/** Every item of a list, across all pages; empty when the server lacks the capability. */
+export async function fetchList(
+  session: InspectSession,
+  kind: ListKind,
+  signal?: AbortSignal,
+): Promise<unknown[]> {
+  // The SDK warns on stdout when asked for a capability the server lacks; never ask then.
+  if (!session.has(CAPABILITY[kind])) return [];
+  const options = { timeout: session.timeoutMs, signal };
+  try {
+    switch (kind) {
+      case 'tools':
+        return (await session.client.listTools(undefined, options)).tools;
+      case 'resources':
+        return (await session.client.listResources(undefined, options)).resources;
+      case 'templates':
+        return (await session.client.listResourceTemplates(undefined, options)).resourceTemplates;
+      case 'prompts':
+        return (await session.client.listPrompts(undefined, options)).prompts;
+    }
+  } catch (error) {
+    throw requestFailure(`listing ${kind}`, error, session);
+  }
+}
+
+interface Item {
+  name: string;
+  title?: string;
+  description?: string;
+  uri?: string;
+  uriTemplate?: string;
+  mimeType?: string;
+  arguments?: { name: string; required?: boolean }[];
+}
+
+function row(kind: ListKind, item: Item): [string, string] {
+  const summary = firstLine(item.description) || item.title || '';
+  switch (kind) {
+    case 'tools':
+      return [item.name, summary];
+    case 'resources':
+      return [
+        item.uri ?? '',
+        [item.name, item.mimeType && `(${item.mimeType})`, summary && `— ${summary}`]
+          .filter(Boolean)
+          .join(' '),
+      ];
+    case 'templates':
+      return [
+        item.uriTemplate ?? '',
+        [item.name, summary && `— ${summary}`].filter(Boolean).join(' '),
+      ];
+    case 'prompts': {
+      const args = (item.arguments ?? [])
+        .map((arg) => (arg.required ? arg.name : `[${arg.name}]`))
+        .join(' ');
+      return [item.name, [args && `(${args})`, summary].filter(Boolean).join(' ')];
+    }
+  }
+}
+
+/** `mcp-inspect tools|resources|templates|prompts`. */
+export async function runList(
+  kind: ListKind,
+  session: InspectSession,
+  { flags, io, signal }: ActionContext,
+): Promise<number> {
+  const items = (await fetchList(session, kind, signal)) as Item[];
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ [JSON_KEY[kind]]: items }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (items.length === 0) {
+    const why = session.has(CAPABILITY[kind])
+      ? ''
+      : ` (it does not declare the ${CAPABILITY[kind]} capability)`;
+    io.stdout(`The server has no ${NOUN[kind]}s${why}.\n`);
+    return EXIT.ok;
+  }
+  const width = Math.max(60, Number(io.env.COLUMNS) || 100);
+  io.stdout(
+    `${formatColumns(
+      items.map((item) => row(kind, item)),
+      width,
+    )}\n${countOf(items.length, NOUN[kind])}\n`,
+  );
+  return EXIT.ok;
+}

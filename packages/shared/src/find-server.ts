@@ -1,0 +1,71 @@
+import { ConfigError } from './config-text.js';
+import type { ServerEntriesResult, ServerEntry } from './server-entries.js';
+
+/**
+ * Returns the entry called `name`. Throws the entry's own {@link ConfigError} when it exists
+ * but is invalid, and otherwise an `unknown-server` error listing the available names and
+ * the closest ones (by edit distance, case-insensitive) as suggestions.
+ */
+export function findServer(
+  source: ServerEntriesResult | readonly ServerEntry[],
+  name: string,
+): ServerEntry {
+  const result = isResult(source) ? source : undefined;
+  const entries = result ? result.entries : (source as readonly ServerEntry[]);
+  const found = entries.find((e) => e.name === name);
+  if (found) return found;
+  const invalid = result?.invalid.find((e) => e.name === name);
+  if (invalid) throw invalid.error;
+
+  const file = result?.file ?? entries[0]?.location.file ?? 'config';
+  const names = [...entries.map((e) => e.name), ...(result?.invalid.map((e) => e.name) ?? [])];
+  if (names.length === 0) {
+    throw new ConfigError(
+      'unknown-server',
+      file,
+      `no server named ${JSON.stringify(name)}: the file defines no servers`,
+    );
+  }
+  const close = suggestNames(name, names);
+  const hint =
+    close.length > 0 ? ` Did you mean ${close.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
+  throw new ConfigError(
+    'unknown-server',
+    file,
+    `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`,
+  );
+}
+
+/** Names within a small edit distance of `name` (case-insensitive), closest first, at most 3. */
+export function suggestNames(name: string, names: readonly string[]): string[] {
+  const wanted = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  return names
+    .map((n) => ({ n, d: editDistance(wanted, n.toLowerCase()) }))
+    .filter(({ d }) => d <= limit)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ n }) => n);
+}
+
+/** Levenshtein distance between two strings, counted in code points. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[y.length] ?? 0;
+}
+
+function isResult(
+  source: ServerEntriesResult | readonly ServerEntry[],
+): source is ServerEntriesResult {
+  return !Array.isArray(source);
+}

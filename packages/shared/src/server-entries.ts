@@ -1,0 +1,352 @@
+import path from 'node:path';
+import type { Node } from 'jsonc-parser';
+import { getNodeValue } from 'jsonc-parser';
+import type { ClientId, ConfigScope } from './client-paths.js';
+import { ConfigError, describeNode, parseConfigText } from './config-text.js';
+import type { ParsedConfig, SourceLocation } from './config-text.js';
+
+/** Fields every server entry has, whatever its transport. */
+export interface ServerEntryBase {
+  /** The entry's key in the servers object. */
+  name: string;
+  /** Client whose file the entry came from. */
+  client: ClientId;
+  /** Scope of the file (or section) it came from. */
+  scope: ConfigScope;
+  /** The entry exactly as written. */
+  raw: unknown;
+  /** Where the entry's name is written. */
+  location: SourceLocation;
+}
+
+/** A server the client launches as a child process and talks to over stdio. */
+export interface StdioServerEntry extends ServerEntryBase {
+  transport: 'stdio';
+  /** Executable to run, unexpanded. */
+  command: string;
+  /** Arguments, unexpanded. */
+  args: string[];
+  /** Variables added to the client's environment, unexpanded. */
+  env: Record<string, string>;
+  /** Working directory, when the entry sets one. */
+  cwd?: string;
+  /** VS Code only: a dotenv file whose variables are added to `env`. */
+  envFile?: string;
+}
+
+/** A server the client connects to over HTTP (Streamable HTTP) or the legacy SSE transport. */
+export interface RemoteServerEntry extends ServerEntryBase {
+  transport: 'http' | 'sse';
+  /** Endpoint URL, unexpanded. */
+  url: string;
+  /** Extra request headers, unexpanded. */
+  headers: Record<string, string>;
+}
+
+/** One server entry in normalized form. */
+export type ServerEntry = StdioServerEntry | RemoteServerEntry;
+
+/** An entry that the client would reject or skip, with why. */
+export interface InvalidServerEntry {
+  /** The entry's key. */
+  name: string;
+  /** What is wrong, with the position of the offending value. */
+  error: ConfigError;
+}
+
+/** The servers of one config file (or one section of `~/.claude.json`). */
+export interface ServerEntriesResult {
+  /** File read. */
+  file: string;
+  /** Client the file belongs to. */
+  client: ClientId;
+  /** Scope read. */
+  scope: ConfigScope;
+  /** Valid entries, in file order. */
+  entries: ServerEntry[];
+  /** Entries with problems, in file order. */
+  invalid: InvalidServerEntry[];
+}
+
+/** Options of {@link parseServerEntries}. */
+export interface ParseServerEntriesOptions {
+  /** File name, for messages and to infer Claude Code's scope (`.mcp.json` is `project`). */
+  file: string;
+  /**
+   * Which part of the file to read. Defaults to `project` for Claude Code's `.mcp.json` and
+   * VS Code's `.vscode/mcp.json`, else `user` (pass it for Claude Code's `local` section).
+   */
+  scope?: ConfigScope;
+  /** Project directory: the key of Claude Code's `local` section. */
+  cwd?: string;
+}
+
+/** Options of {@link readServerEntries}: parse options plus the injected file reader. */
+export interface ReadServerEntriesOptions extends Omit<ParseServerEntriesOptions, 'file'> {
+  /** Reads a file as UTF-8 text; a rejection with code ENOENT means "no such file". */
+  readFile: (file: string) => Promise<string> | string;
+}
+
+/**
+ * Reads `file` and returns its server entries. Throws a {@link ConfigError} when the file
+ * is missing, unreadable or not valid JSON (JSONC for VS Code); problems in single entries
+ * are returned in `invalid` instead, so one bad entry does not hide the others.
+ */
+export async function readServerEntries(
+  file: string,
+  client: ClientId,
+  options: ReadServerEntriesOptions,
+): Promise<ServerEntriesResult> {
+  let text: string;
+  try {
+    text = await options.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT') throw new ConfigError('not-found', file, 'no such file');
+    throw new ConfigError('read-failed', file, `cannot read the file: ${(error as Error).message}`);
+  }
+  return parseServerEntries(text, client, { ...options, file });
+}
+
+/** Parses the text of a config file and returns its server entries (see {@link readServerEntries}). */
+export function parseServerEntries(
+  text: string,
+  client: ClientId,
+  options: ParseServerEntriesOptions,
+): ServerEntriesResult {
+  const parsed = parseConfigText(text, { file: options.file, allowJsonc: client === 'vscode' });
+  const scope = options.scope ?? defaultScope(client, options.file);
+  const result: ServerEntriesResult = {
+    file: options.file,
+    client,
+    scope,
+    entries: [],
+    invalid: [],
+  };
+  const servers = findServersNode(parsed, client, scope, options.cwd);
+  if (!servers) return result;
+  for (const prop of servers.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const name = String(keyNode.value);
+    const ctx: EntryContext = { parsed, client, name };
+    try {
+      result.entries.push(
+        normalizeEntry(valueNode, ctx, {
+          name,
+          client,
+          scope,
+          raw: getNodeValue(valueNode),
+          location: parsed.locate(keyNode.offset),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      result.invalid.push({ name, error });
+    }
+  }
+  return result;
+}
+
+function defaultScope(client: ClientId, file: string): ConfigScope {
+  const base = path.posix.basename(file.replace(/\\/g, '/'));
+  if (client === 'claude-code') return base === '.mcp.json' ? 'project' : 'user';
+  // ~/.cursor/mcp.json and <project>/.cursor/mcp.json look alike: Cursor callers pass the scope.
+  const parent = path.posix.basename(path.posix.dirname(file.replace(/\\/g, '/')));
+  return client === 'vscode' && parent === '.vscode' ? 'project' : 'user';
+}
+
+/** The object node mapping names to entries, or undefined when the file defines none. */
+function findServersNode(
+  parsed: ParsedConfig,
+  client: ClientId,
+  scope: ConfigScope,
+  cwd: string | undefined,
+): Node | undefined {
+  const key = client === 'vscode' ? 'servers' : 'mcpServers';
+  let holder: Node | undefined = parsed.root;
+  if (client === 'claude-code' && scope === 'local') {
+    if (cwd === undefined)
+      throw new ConfigError(
+        'invalid-shape',
+        parsed.file,
+        'reading the local scope needs the project directory (cwd)',
+      );
+    const projects = child(holder, 'projects');
+    holder = projects && projects.type === 'object' ? projectSection(projects, cwd) : undefined;
+    if (!holder || holder.type !== 'object') return undefined;
+  }
+  const servers = child(holder, key);
+  if (!servers) return undefined;
+  if (servers.type !== 'object') {
+    throw new ConfigError(
+      'invalid-shape',
+      parsed.file,
+      `"${key}" must be an object mapping server names to entries, found ${describeNode(servers)}`,
+      parsed.locate(servers.offset),
+    );
+  }
+  return servers;
+}
+
+/**
+ * Claude Code keys `projects` by the raw cwd; on Windows that is written with forward
+ * slashes and in whatever drive-letter case the shell had, so those variants match too.
+ */
+function projectSection(projects: Node, cwd: string): Node | undefined {
+  const exact = child(projects, cwd);
+  if (exact) return exact;
+  const windows = /^[A-Za-z]:[\\/]|^\\\\/.test(cwd);
+  const norm = (p: string) => {
+    const s = p.replace(/\\/g, '/').replace(/(.)\/+$/, '$1');
+    return windows ? s.toLowerCase() : s;
+  };
+  const wanted = norm(cwd);
+  const prop = (projects.children ?? []).find(
+    (p) =>
+      typeof p.children?.[0]?.value === 'string' && norm(p.children[0].value as string) === wanted,
+  );
+  return prop?.children?.[1];
+}
+
+function child(node: Node | undefined, key: string): Node | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  // The last duplicate wins, as in JSON.parse (duplicates are rejected earlier anyway).
+  const props = (node.children ?? []).filter((p) => p.children?.[0]?.value === key);
+  return props[props.length - 1]?.children?.[1];
+}
+
+interface EntryContext {
+  parsed: ParsedConfig;
+  client: ClientId;
+  name: string;
+}
+
+function fail(
+  ctx: EntryContext,
+  node: Node,
+  reason: string,
+  code: 'invalid-shape' | 'unsupported' = 'invalid-shape',
+): never {
+  throw new ConfigError(
+    code,
+    ctx.parsed.file,
+    `server ${JSON.stringify(ctx.name)}: ${reason}`,
+    ctx.parsed.locate(node.offset),
+  );
+}
+
+const TYPES: Record<string, 'stdio' | 'http' | 'sse'> = {
+  stdio: 'stdio',
+  http: 'http',
+  'streamable-http': 'http',
+  sse: 'sse',
+};
+
+function normalizeEntry(node: Node, ctx: EntryContext, base: ServerEntryBase): ServerEntry {
+  if (node.type !== 'object')
+    fail(ctx, node, `must be an object with "command" or "url", found ${describeNode(node)}`);
+  const typeNode = child(node, 'type');
+  const commandNode = child(node, 'command');
+  const urlNode = child(node, 'url');
+  let transport: 'stdio' | 'http' | 'sse';
+  if (typeNode) {
+    const t = typeNode.value as unknown;
+    if (typeNode.type !== 'string' || typeof t !== 'string' || !TYPES[t]) {
+      fail(
+        ctx,
+        typeNode,
+        `"type" must be one of "stdio", "http", "streamable-http", "sse", found ${typeNode.type === 'string' ? JSON.stringify(t) : describeNode(typeNode)}`,
+      );
+    }
+    transport = TYPES[t] ?? 'stdio';
+  } else if (commandNode && urlNode) {
+    fail(
+      ctx,
+      node,
+      'has both "command" and "url"; add "type" to say whether it is a local or a remote server',
+    );
+  } else if (commandNode) {
+    transport = 'stdio';
+  } else if (urlNode) {
+    // Claude Code's schema only makes "type" optional for stdio entries (assumption
+    // from its docs, which always show "type" on remote ones); Cursor infers from "url".
+    if (ctx.client === 'claude-code')
+      fail(ctx, urlNode, 'a "url" entry needs "type": "http" or "type": "sse" for Claude Code');
+    transport = 'http';
+  } else {
+    fail(ctx, node, 'needs "command" (a local server) or "url" (a remote server)');
+  }
+  if (transport !== 'stdio' && ctx.client === 'claude-desktop') {
+    fail(
+      ctx,
+      urlNode ?? typeNode ?? node,
+      'Claude Desktop only launches local servers ("command") from claude_desktop_config.json and skips remote ones; add remote servers in Settings → Connectors, or bridge them with a stdio proxy such as mcp-remote',
+      'unsupported',
+    );
+  }
+  if (transport === 'stdio') {
+    if (!commandNode) fail(ctx, node, 'a stdio server needs "command"');
+    const entry: StdioServerEntry = {
+      ...base,
+      transport,
+      command: nonEmptyString(ctx, commandNode, 'command'),
+      args: stringArray(ctx, child(node, 'args'), 'args'),
+      env: stringMap(ctx, child(node, 'env'), 'env'),
+    };
+    const cwdNode = child(node, 'cwd');
+    if (cwdNode) entry.cwd = nonEmptyString(ctx, cwdNode, 'cwd');
+    const envFileNode = ctx.client === 'vscode' ? child(node, 'envFile') : undefined;
+    if (envFileNode) entry.envFile = nonEmptyString(ctx, envFileNode, 'envFile');
+    return entry;
+  }
+  if (!urlNode) fail(ctx, node, `a ${transport} server needs "url"`);
+  return {
+    ...base,
+    transport,
+    url: nonEmptyString(ctx, urlNode, 'url'),
+    headers: stringMap(ctx, child(node, 'headers'), 'headers'),
+  };
+}
+
+function nonEmptyString(ctx: EntryContext, node: Node, field: string): string {
+  if (node.type !== 'string')
+    fail(ctx, node, `"${field}" must be a string, found ${describeNode(node)}`);
+  const value = node.value as string;
+  if (value.trim() === '') fail(ctx, node, `"${field}" is empty`);
+  return value;
+}
+
+function stringArray(ctx: EntryContext, node: Node | undefined, field: string): string[] {
+  if (!node) return [];
+  if (node.type !== 'array')
+    fail(ctx, node, `"${field}" must be an array of strings, found ${describeNode(node)}`);
+  return (node.children ?? []).map((item, i) => {
+    if (item.type !== 'string')
+      fail(ctx, item, `${field}[${i}] must be a string, found ${describeNode(item)}; quote it`);
+    return item.value as string;
+  });
+}
+
+function stringMap(
+  ctx: EntryContext,
+  node: Node | undefined,
+  field: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!node) return out;
+  if (node.type !== 'object')
+    fail(ctx, node, `"${field}" must be an object of strings, found ${describeNode(node)}`);
+  for (const prop of node.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v) continue;
+    if (v.type !== 'string')
+      fail(
+        ctx,
+        v,
+        `${field}.${String(k.value)} must be a string, found ${describeNode(v)}; quote it`,
+      );
+    out[String(k.value)] = v.value as string;
+  }
+  return out;
+}
