@@ -76,7 +76,8 @@ function withCommonOptions(command: Command): Command {
 const argumentOptions = (command: Command) =>
   command
     .option('--arg <key=value>', 'one argument, coerced by the schema (repeatable)', collect, [])
-    .option('--args <json>', 'all arguments as a JSON object');
+    .option('--args <json>', 'all arguments as a JSON object')
+    .option('--no-validate', 'send the arguments without checking them against the schema');
 
 /** Build the commander program; each action resolves to an exit code via `setExitCode`. */
 export function createProgram(io: MainIo, setExitCode: (code: number) => void): Command {

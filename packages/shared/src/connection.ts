@@ -180,6 +180,8 @@ function classifyStdioFailure(
       cause: error,
     });
   }
+  const era = eraFailure(error);
+  if (era) return era;
   const exit = transport.exit;
   if (exit) {
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
@@ -270,6 +272,21 @@ function classifyHttpFailure(error: unknown, target: HttpTarget, timeoutMs: numb
   return new ConnectError('http', `cannot reach ${target.url}: ${errorText(error)}${cause}`, {
     cause: error,
   });
+}
+
+/** A modern-pinned connection to a server that only speaks the 2025 era. */
+function eraFailure(error: unknown): ConnectError | undefined {
+  if (error instanceof SdkError && error.code === SdkErrorCode.EraNegotiationFailed) {
+    return new ConnectError(
+      'protocol',
+      `the server does not speak the ${MODERN_PROTOCOL_VERSION} era (${error.message})`,
+      {
+        hint: 'Use --era legacy (2025 handshake) or --era auto.',
+        cause: error,
+      },
+    );
+  }
+  return undefined;
 }
 
 function httpStatus(error: unknown): number | undefined {

@@ -11,6 +11,8 @@ import { fetchList } from './lists.js';
 export interface ArgumentFlags {
   arg: string[];
   args?: string;
+  /** `--no-validate`: send the arguments as given, without the input-schema check. */
+  validate?: boolean;
 }
 
 /** Check `--arg` keys against the schema's properties: a typo is an error, with suggestions. */
@@ -60,11 +62,12 @@ export async function runCall(
     );
   }
   const schema = tool.inputSchema as JsonSchemaLike;
-  checkArgumentNames(argumentFlags.arg, schema, `Tool "${toolName}"`);
+  const validate = argumentFlags.validate !== false;
+  if (validate) checkArgumentNames(argumentFlags.arg, schema, `Tool "${toolName}"`);
   const args = buildArguments(argumentFlags.arg, argumentFlags.args, schema);
   // The JSON Schema validator (ajv) is loaded only by the command that needs it.
   const { checkAgainstSchema } = await import('../core/validate.js');
-  const problem = checkAgainstSchema(args, tool.inputSchema);
+  const problem = validate ? checkAgainstSchema(args, tool.inputSchema) : undefined;
   if (problem)
     throw usageError(
       `The arguments do not fit the input schema of "${toolName}": ${problem}.`,

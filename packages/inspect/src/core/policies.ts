@@ -63,9 +63,14 @@ export function parseSamplePolicy(text: string): SamplePolicy {
   );
 }
 
-/** The capabilities a client with these policies declares: it answers all three kinds. */
-export function policyCapabilities(): ClientCapabilities {
-  return { roots: { listChanged: false }, elicitation: { form: {} }, sampling: {} };
+/**
+ * The capabilities a client with these policies declares: it answers all three kinds,
+ * and with accept-defaults it says that it fills in schema defaults (SEP-1034).
+ */
+export function policyCapabilities(policies: Policies): ClientCapabilities {
+  const form: { applyDefaults?: boolean } =
+    policies.elicit.kind === 'accept-defaults' ? { applyDefaults: true } : {};
+  return { roots: { listChanged: false }, elicitation: { form }, sampling: {} };
 }
 
 interface SchemaProperty {

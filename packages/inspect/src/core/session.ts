@@ -53,7 +53,7 @@ export class InspectSession {
         era: options.era,
         timeoutMs: options.timeoutMs,
         clientInfo: { name: 'mcp-inspect', version: options.version },
-        capabilities: policyCapabilities(),
+        capabilities: policyCapabilities(options.policies),
         onStderr: options.onStderr,
         onStray: options.onStray,
         prepare: (client) => {
