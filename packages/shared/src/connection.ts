@@ -146,8 +146,10 @@ async function connectStdio(
   try {
     await client.connect(transport, { timeout: options.timeoutMs });
   } catch (error) {
+    // Classify first: closing makes any server exit, which would read as a crash.
+    const failure = classifyStdioFailure(error, target, transport, options.timeoutMs);
     await transport.close();
-    throw classifyStdioFailure(error, target, transport, options.timeoutMs);
+    throw failure;
   }
   return { client, wire: 'stdio', process: transport, close: () => client.close() };
 }
