@@ -55,7 +55,9 @@ describe('mcp-inspect tools: bad input', () => {
       env: testEnv(),
     });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^Error: Could not connect to the server: .*ENOENT/);
+    expect(result.stderr).toMatch(
+      /^Error: Could not connect: command not found: no-such-server-xyz \(searched PATH=/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -8,7 +8,7 @@ import {
   type Implementation,
   type Transport,
 } from '@modelcontextprotocol/client';
-import { ProcessStartError, ProcessTransport, type StrayOutput } from './process-transport.js';
+import type { ProcessStartError, ProcessTransport, StrayOutput } from './process-transport.js';
 
 /** A server started as a child process that speaks MCP on stdin/stdout. */
 export interface StdioTarget {
@@ -134,6 +134,8 @@ async function connectStdio(
   options: OpenConnectionOptions,
   era: EraMode,
 ): Promise<Connection> {
+  // Loaded here so that HTTP connections do not pay for the process machinery.
+  const { ProcessTransport } = await import('./process-transport.js');
   const transport = new ProcessTransport({
     command: target.command,
     args: target.args,
@@ -154,6 +156,10 @@ async function connectStdio(
   return { client, wire: 'stdio', process: transport, close: () => client.close() };
 }
 
+function isStartError(error: unknown): error is ProcessStartError {
+  return error instanceof Error && error.name === 'ProcessStartError';
+}
+
 function classifyStdioFailure(
   error: unknown,
   target: StdioTarget,
@@ -161,7 +167,7 @@ function classifyStdioFailure(
   timeoutMs: number,
 ): ConnectError {
   const stderr = transport.stderr;
-  if (error instanceof ProcessStartError) {
+  if (isStartError(error)) {
     if (error.code === 'ENOENT') {
       const searched =
         target.command.includes('/') || target.command.includes('\\')

@@ -1,10 +1,7 @@
 import { homedir } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { CLIENT_IDS, type ClientId } from '@mcpkit/shared/client-paths';
-import { ConfigError } from '@mcpkit/shared/config-text';
-import { loadConfiguredServer } from '@mcpkit/shared/configured-server';
 import type { ServerTarget } from '@mcpkit/shared/connection';
-import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import { usageError } from './errors.js';
 
 /** Connection flags shared by every command. */
@@ -110,6 +107,7 @@ export async function resolveTarget(
   }
   if (flags.server !== undefined) return resolveConfigured(flags.server, flags, processEnv, cwd);
   const [program, ...args] = command as [string, ...string[]];
+  const { getDefaultEnvironment } = await import('@modelcontextprotocol/client/stdio');
   return {
     target: {
       transport: 'stdio',
@@ -134,6 +132,11 @@ async function resolveConfigured(
   const client =
     (flags.client as ClientId | undefined) ??
     (flags.config ? guessClient(flags.config) : 'claude-desktop');
+  // Config reading (jsonc-parser and friends) loads only for --server.
+  const [{ ConfigError }, { loadConfiguredServer }] = await Promise.all([
+    import('@mcpkit/shared/config-text'),
+    import('@mcpkit/shared/configured-server'),
+  ]);
   try {
     const found = await loadConfiguredServer({
       name,
