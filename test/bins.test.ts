@@ -74,6 +74,7 @@ describe('mcp-inspect tools: bad input', () => {
       error: {
         code: 2,
         message: '--timeout must be a positive number of milliseconds, not "soon".',
+        hint: 'Example: --timeout 10000',
       },
     });
     expect(result.stdout).toBe('');
