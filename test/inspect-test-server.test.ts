@@ -346,3 +346,49 @@ describe('mcp-inspect over HTTP with a bearer token', () => {
     }
   });
 });
+
+describe('mcp-inspect over HTTP: refusals and configured URLs', () => {
+  const started: ChildProcess[] = [];
+  const start = (...flags: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [TEST_SERVER, '--http', '0', ...flags], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      started.push(child);
+      let text = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const found = /listening on (http:\/\/\S+)/.exec(text);
+        if (found?.[1]) resolve(found[1]);
+      });
+      child.on('exit', () => reject(new Error(`test server exited:\n${text}`)));
+    });
+  afterAll(() => started.forEach((child) => child.kill()));
+
+  it('403 Forbidden: exit 3 with a hint', async () => {
+    const result = await inspect(['tools', '--url', await start('--forbid')]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/403 Forbidden\.\nThe credentials were refused/);
+  });
+
+  it('a config entry with a url (Claude Code "type": "http", with headers) is reached over HTTP', async () => {
+    const url = await start('--require-bearer', 'cfg-token');
+    const project = makeTempDir('cc-http');
+    writeFileSync(
+      join(project, '.mcp.json'),
+      JSON.stringify({
+        mcpServers: {
+          remote: { type: 'http', url, headers: { Authorization: 'Bearer ${TOKEN}' } },
+        },
+      }),
+    );
+    const { json } = await inspectJson<{ transport: string }>(
+      ['info', '--server', 'remote', '--client', 'claude-code'],
+      {
+        cwd: project,
+        env: { HOME: makeTempDir('home'), TOKEN: 'cfg-token' },
+      },
+    );
+    expect(json.transport).toBe('streamable-http');
+  });
+});
