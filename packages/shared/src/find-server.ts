@@ -36,14 +36,21 @@ export function findServer(
   );
 }
 
-/** Names within a small edit distance of `name` (case-insensitive), closest first, at most 3. */
+/**
+ * Names close to `name` (case-insensitive), closest first, at most 3: those containing it
+ * (`forecast` → `get_forecast`), then those within a small edit distance.
+ */
 export function suggestNames(name: string, names: readonly string[]): string[] {
   const wanted = name.toLowerCase();
   const limit = Math.max(2, Math.floor(wanted.length / 3));
   return names
-    .map((n) => ({ n, d: editDistance(wanted, n.toLowerCase()) }))
+    .map((n) => {
+      const candidate = n.toLowerCase();
+      const contains = wanted.length > 1 && candidate.includes(wanted);
+      return { n, d: contains ? 0 : editDistance(wanted, candidate) };
+    })
     .filter(({ d }) => d <= limit)
-    .sort((a, b) => a.d - b.d)
+    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
     .slice(0, 3)
     .map(({ n }) => n);
 }

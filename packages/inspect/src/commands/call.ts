@@ -3,7 +3,8 @@ import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, formatJson, truncateForHumans } from '../core/format.js';
 import { requestFailure, type InspectSession } from '../core/session.js';
-import { closeMatches, describeAlternatives } from '../core/suggest.js';
+import { suggestNames } from '@mcpkit/shared/find-server';
+import { describeAlternatives } from '../core/suggest.js';
 import type { ActionContext } from './common.js';
 import { fetchList } from './lists.js';
 
@@ -31,7 +32,7 @@ export function checkArgumentNames(
   for (const pair of pairs) {
     const key = pair.slice(0, Math.max(0, pair.indexOf('=')));
     if (key && !known.includes(key)) {
-      const close = closeMatches(key, known);
+      const close = suggestNames(key, known);
       throw usageError(
         `${what} has no argument "${key}".`,
         close.length > 0

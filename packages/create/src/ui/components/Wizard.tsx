@@ -1,4 +1,3 @@
-import { Select } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { checkProjectDirectory, type CreateChoices } from '../../core/plan.js';
@@ -9,6 +8,7 @@ import {
   type PackageManager,
 } from '../../core/templates.js';
 import { KEY_BINDINGS, KEY_HINT } from '../key-bindings.js';
+import { SelectList } from './SelectList.js';
 import { TextField } from './TextField.js';
 import { currentStep, initWizardState, wizardReducer, type WizardStep } from '../wizard-state.js';
 
@@ -101,27 +101,26 @@ function Question({ step, choices, has, onAnswer }: QuestionProps) {
       );
     case 'template':
       return (
-        <Select
+        <SelectList
           options={TEMPLATES.map((t) => ({
             value: t.name,
             label: `${t.name.padEnd(10)} ${t.description}`,
           }))}
-          onChange={onAnswer}
+          onSelect={onAnswer}
         />
       );
     case 'transport':
-      return <Select options={TRANSPORT_OPTIONS} onChange={onAnswer} />;
+      return <SelectList options={TRANSPORT_OPTIONS} onSelect={onAnswer} />;
     case 'pm': {
       const managers = findTemplate(choices.template ?? 'python')?.packageManagers ?? [];
       const found = (pm: PackageManager) => has(pm === 'pip' ? 'python3' : pm);
-      // Select's Enter fires onChange only for a changed value, so the preferred manager
-      // goes first instead of being passed as defaultValue.
+      // The first option has the focus: managers found on PATH go first.
       const ordered = [...managers.filter(found), ...managers.filter((pm) => !found(pm))];
       const options = ordered.map((pm) => ({
         value: pm,
         label: found(pm) ? pm : `${pm} (not found on PATH)`,
       }));
-      return <Select options={options} onChange={onAnswer} />;
+      return <SelectList options={options} onSelect={onAnswer} />;
     }
   }
 }
