@@ -26,22 +26,6 @@ describe('workspace-linked bins', () => {
   });
 });
 
-describe('mcp-config before its commands exist', () => {
-  it('says in --help that no command is available yet', async () => {
-    const result = await run(process.execPath, [BIN.config, '--help'], { env: testEnv() });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('No command is available in this version yet');
-  });
-
-  it('refuses a command with exit 2 and a pointer to --help', async () => {
-    const result = await run(process.execPath, [BIN.config, 'list'], { env: testEnv() });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      'Error: "mcp-config list" is not available in this version yet.\nRun mcp-config --help to see what is planned.\n',
-    );
-  });
-});
-
 describe('mcp-inspect tools: bad input', () => {
   it('without a server: exit 2 and how to give one', async () => {
     const result = await run(process.execPath, [BIN.inspect, 'tools'], { env: testEnv() });

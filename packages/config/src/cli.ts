@@ -1,36 +1,203 @@
 import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type * as Commands from './commands/index.js';
+import type { CommandIo, GlobalFlags } from './commands/context.js';
+import { EXIT } from './errors.js';
 
-const HELP = `Usage: mcp-config <command> [options]
+/** The world outside main(): output streams and everything OS-related. */
+export interface MainIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Environment of this shell (PATH, APPDATA, values for `--env KEY`…). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Current directory: the project for project-scope files. */
+  cwd: string;
+  /** Home directory of the user. */
+  homedir: string;
+  /** This machine's platform; --platform computes paths for another. */
+  platform: NodeJS.Platform;
+}
 
-Edit MCP client configs (Claude Desktop, Claude Code, Cursor, VS Code) without losing a
-byte, and find out why a server does not connect.
+function readVersion(): string {
+  const url = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
 
-No command is available in this version yet: path, list, get, add, remove, doctor and
-logs are planned. Until then, add servers by hand as shown in a project's README.
+const collect = (value: string, previous: string[]) => [...previous, value];
 
-Options:
-  -v, --version  print the version
-  -h, --help     show this help
-`;
+type CommandsModule = typeof Commands;
 
-/** Run mcp-config with `argv`; returns the exit code. */
-export function main(
-  argv: readonly string[],
-  stdout: (text: string) => void,
-  stderr: (text: string) => void,
-): number {
-  const [first] = argv;
-  if (first === undefined || first === '-h' || first === '--help') {
-    stdout(HELP);
-    return 0;
+/** The options every command takes: which client, file, scope and platform. */
+function withTargetOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--client <client>',
+        'claude-desktop (default), claude-code, cursor, vscode',
+      ).choices(['claude-desktop', 'claude-code', 'cursor', 'vscode']),
+    )
+    .option('--config <file>', "use this file instead of the client's own")
+    .addOption(
+      new Option('--scope <scope>', "which of the client's files: user, project or local").choices([
+        'user',
+        'project',
+        'local',
+      ]),
+    )
+    .addOption(
+      new Option('--platform <os>', 'compute paths for this OS').choices([
+        'darwin',
+        'win32',
+        'linux',
+      ]),
+    );
+}
+
+const jsonOption = (command: Command) =>
+  command.option('--json', 'print exactly one JSON document; errors as JSON on stderr');
+const secretsOption = (command: Command) =>
+  command.option('--show-secrets', 'show env and header values instead of ****');
+const dryRunOption = (command: Command) =>
+  command.option('--dry-run', 'print the change as a unified diff and write nothing');
+
+/** Build the commander program; each action resolves to an exit code via `setExitCode`. */
+export function createProgram(io: MainIo, setExitCode: (code: number) => void): Command {
+  const version = readVersion();
+  const program = new Command('mcp-config')
+    .description(
+      'Add, list and remove MCP servers in the config files of Claude Desktop, Claude Code, Cursor and VS Code, changing nothing but the entry itself.',
+    )
+    .usage('<command> [options]')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run mcp-config --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Every change is atomic, takes a lock, and keeps a backup (mcp-config backup list).
+Exit codes: 0 ok, 1 failure (invalid file, unknown server, write failed), 2 usage.
+
+Examples:
+  mcp-config add weather -- uv run --directory ~/src/weather weather-server
+  mcp-config add github --env GITHUB_TOKEN -- npx -y @modelcontextprotocol/server-github
+  mcp-config add docs --url https://example.com/mcp --header 'Authorization: Bearer abc'
+  mcp-config list --client claude-code --json
+  mcp-config remove weather --dry-run`,
+    );
+
+  const run = async (
+    flags: GlobalFlags,
+    action: (m: CommandsModule, io: CommandIo) => Promise<number>,
+  ) => {
+    // Everything but commander loads only once a command runs.
+    const commands = await import('./commands/index.js');
+    setExitCode(
+      await commands.runCommand(flags, { ...io, version }, (commandIo) =>
+        action(commands, commandIo),
+      ),
+    );
+  };
+
+  jsonOption(withTargetOptions(program.command('path')))
+    .description('show the config file in use and every candidate the client may read')
+    .exitOverride()
+    .action((flags: GlobalFlags) => run(flags, (m, cio) => m.runPath(flags, cio)));
+
+  secretsOption(jsonOption(withTargetOptions(program.command('list'))))
+    .description('list the configured servers')
+    .exitOverride()
+    .action((flags: GlobalFlags) => run(flags, (m, cio) => m.runList(flags, cio)));
+
+  secretsOption(jsonOption(withTargetOptions(program.command('get').argument('<name>'))))
+    .description('show one server entry')
+    .exitOverride()
+    .action((name: string, flags: GlobalFlags) =>
+      run(flags, (m, cio) => m.runGet(name, flags, cio)),
+    );
+
+  secretsOption(
+    dryRunOption(
+      withTargetOptions(
+        program
+          .command('add')
+          .argument('<name>', 'name of the server entry')
+          .argument('[command...]', 'a local server: its command and arguments, after --'),
+      ),
+    ),
+  )
+    .description('add a server (a command after --, or --url)')
+    .usage(
+      "<name> [options] -- <command> [args...]\n       mcp-config add <name> --url <url> [--header 'K: V' ...] [options]",
+    )
+    .option('--url <url>', 'a remote (Streamable HTTP) server')
+    .option('--header <header>', "HTTP header 'Name: value' for --url (repeatable)", collect, [])
+    .option(
+      '--env <KEY[=VALUE]>',
+      'environment variable; KEY alone takes the value from your environment (repeatable)',
+      collect,
+      [],
+    )
+    .option('--force', 'replace an entry of the same name')
+    .option('--no-resolve', 'write the command as typed, without looking it up on PATH')
+    .exitOverride()
+    .action((name: string, command: string[], flags: GlobalFlags) =>
+      run(flags, (m, cio) => m.runAdd(name, command, flags, cio)),
+    );
+
+  secretsOption(dryRunOption(withTargetOptions(program.command('remove').argument('<name>'))))
+    .description('remove a server')
+    .exitOverride()
+    .action((name: string, flags: GlobalFlags) =>
+      run(flags, (m, cio) => m.runRemove(name, flags, cio)),
+    );
+
+  const backup = program
+    .command('backup')
+    .description('list the backups kept of a config file')
+    .exitOverride();
+  jsonOption(withTargetOptions(backup.command('list')))
+    .description('list the backups of the config file, newest first')
+    .exitOverride()
+    .action((flags: GlobalFlags) => run(flags, (m, cio) => m.runBackupList(flags, cio)));
+
+  secretsOption(
+    dryRunOption(
+      withTargetOptions(
+        program
+          .command('restore')
+          .argument('[backup]', 'a backup file or its name (default: the newest)'),
+      ),
+    ),
+  )
+    .description('put a backup back in place (the current file is backed up first)')
+    .exitOverride()
+    .action((backupName: string | undefined, flags: GlobalFlags) =>
+      run(flags, (m, cio) => m.runRestore(backupName, flags, cio)),
+    );
+
+  return program;
+}
+
+/** Run mcp-config with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    const program = createProgram(io, (code) => (exitCode = code));
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // `help` and `--version` end through exitOverride too.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return EXIT.failure;
   }
-  if (first === '-v' || first === '--version') {
-    const url = new URL('../package.json', import.meta.url);
-    stdout(`${(JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version}\n`);
-    return 0;
-  }
-  stderr(
-    `Error: "mcp-config ${first}" is not available in this version yet.\nRun mcp-config --help to see what is planned.\n`,
-  );
-  return 2;
 }

@@ -1,0 +1,119 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { parseConfigText } from '@mcpkit/shared/config-text';
+import { listBackups, restoreBackup, type BackupInfo } from '../core/write.js';
+import { unifiedDiff } from '../core/diff.js';
+import { EXIT, failure } from '../errors.js';
+import { writeTarget } from '../target/targets.js';
+import { backupDirOf } from './change.js';
+import {
+  createContext,
+  hostPathOf,
+  readConfigText,
+  type CommandContext,
+  type CommandIo,
+  type GlobalFlags,
+} from './context.js';
+
+interface BackupSet {
+  /** The config file, as the client names it. */
+  file: string;
+  /** Its path on this machine. */
+  host: string;
+  dir: string;
+  /** Newest first. */
+  backups: BackupInfo[];
+}
+
+async function backupsOf(context: CommandContext): Promise<BackupSet> {
+  const target = writeTarget(context.target);
+  const host = hostPathOf(target.file, context);
+  // Backups are named after the file a symlink points to.
+  const real = existsSync(host) ? realpathSync(host) : host;
+  const dir = backupDirOf(host, context);
+  return { file: target.file, host, dir, backups: await listBackups(dir, path.basename(real)) };
+}
+
+/** `mcp-config backup list`. */
+export async function runBackupList(flags: GlobalFlags, io: CommandIo): Promise<number> {
+  const context = createContext(flags, io);
+  const set = await backupsOf(context);
+  if (flags.json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          file: set.file,
+          backupDir: set.dir,
+          backups: set.backups.map((b) => ({
+            file: b.file,
+            date: b.date.toISOString(),
+            size: b.size,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return EXIT.ok;
+  }
+  if (set.backups.length === 0) {
+    io.stdout(
+      `No backups of ${set.file} yet: mcp-config keeps one before every change it makes.\n`,
+    );
+    return EXIT.ok;
+  }
+  io.stdout(`Backups of ${set.file}, newest first:\n`);
+  for (const b of set.backups) {
+    io.stdout(`  ${b.date.toISOString()}  ${String(b.size).padStart(7)} bytes  ${b.file}\n`);
+  }
+  io.stdout('Put one back with: mcp-config restore [BACKUP] (default: the newest)\n');
+  return EXIT.ok;
+}
+
+/** `mcp-config restore [BACKUP]`. */
+export async function runRestore(
+  wanted: string | undefined,
+  flags: GlobalFlags,
+  io: CommandIo,
+): Promise<number> {
+  const context = createContext(flags, io);
+  const target = writeTarget(context.target);
+  const set = await backupsOf(context);
+  const backup = pickBackup(wanted, set, io.cwd);
+  const text = readFileSync(backup, 'utf8');
+  // A backup that the client would not read is not put back.
+  parseConfigText(text, { file: backup, allowJsonc: target.allowJsonc });
+  if (flags.dryRun) {
+    const current = readConfigText(target.file, context) ?? '';
+    const diff = unifiedDiff(target.file, current, text, { mask: flags.showSecrets !== true });
+    io.stdout(diff === '' ? `${target.file} already has this content.\n` : diff);
+    io.stdout(`Dry run: nothing was written.\n`);
+    return EXIT.ok;
+  }
+  const result = await restoreBackup(set.host, { backup, backupDir: set.dir });
+  io.stdout(`Restored ${target.file} from ${backup}\n`);
+  if (result.backup) io.stdout(`Backup of the replaced version: ${result.backup}\n`);
+  return EXIT.ok;
+}
+
+function pickBackup(wanted: string | undefined, set: BackupSet, cwd: string): string {
+  const [newest] = set.backups;
+  if (!newest) {
+    throw failure(
+      `No backups of ${set.file} yet.`,
+      'mcp-config keeps one before every change it makes (see mcp-config backup list).',
+    );
+  }
+  if (wanted === undefined) return newest.file;
+  const asPath = path.resolve(cwd, wanted);
+  if (existsSync(asPath)) return asPath;
+  const matches = set.backups.filter((b) => path.basename(b.file).includes(wanted));
+  const [only, ...more] = matches;
+  if (only && more.length === 0) return only.file;
+  throw failure(
+    matches.length > 1
+      ? `"${wanted}" matches ${matches.length} backups.`
+      : `No backup of ${set.file} matches "${wanted}".`,
+    'Run mcp-config backup list and pass one of the files it shows.',
+  );
+}

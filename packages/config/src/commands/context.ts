@@ -1,0 +1,163 @@
+import type { ClientId, ConfigCandidate, ConfigScope } from '@mcpkit/shared/client-paths';
+import { ConfigError } from '@mcpkit/shared/config-text';
+import { parseServerEntries, type ServerEntriesResult } from '@mcpkit/shared/server-entries';
+import type { MainIo } from '../cli.js';
+import { CliError, EXIT, failure } from '../errors.js';
+import { createTargetFs, type TargetFs } from '../target/host-fs.js';
+import { guessClient, type TargetOptions } from '../target/targets.js';
+
+/** Options as commander hands them over; each command uses its own subset. */
+export interface GlobalFlags {
+  client?: ClientId;
+  config?: string;
+  scope?: ConfigScope;
+  platform?: 'darwin' | 'win32' | 'linux';
+  json?: boolean;
+  showSecrets?: boolean;
+  dryRun?: boolean;
+  url?: string;
+  header?: string[];
+  env?: string[];
+  force?: boolean;
+  /** false with --no-resolve. */
+  resolve?: boolean;
+}
+
+/** The outside world of a command. */
+export interface CommandIo extends MainIo {
+  version: string;
+}
+
+/** What every command works from: the client, the target platform and file access. */
+export interface CommandContext {
+  client: ClientId;
+  platform: NodeJS.Platform;
+  fs: TargetFs;
+  /** Inputs for target/targets.ts. */
+  target: TargetOptions;
+  io: CommandIo;
+  flags: GlobalFlags;
+}
+
+/** Works out client, platform and paths from the flags. */
+export function createContext(flags: GlobalFlags, io: CommandIo): CommandContext {
+  const client = flags.client ?? (flags.config ? guessClient(flags.config) : 'claude-desktop');
+  const platform = flags.platform ?? io.platform;
+  const fs = createTargetFs(platform, io.platform);
+  return {
+    client,
+    platform,
+    fs,
+    target: {
+      client,
+      scope: flags.scope,
+      config: flags.config,
+      platform,
+      env: io.env,
+      homedir: io.homedir,
+      cwd: io.cwd,
+      fs,
+    },
+    io,
+    flags,
+  };
+}
+
+/** Reads the servers of one candidate file; undefined when the file does not exist. */
+export function readEntries(
+  candidate: ConfigCandidate,
+  context: CommandContext,
+): ServerEntriesResult | undefined {
+  const text = readConfigText(candidate.file, context);
+  if (text === undefined) return undefined;
+  return parseServerEntries(text, context.client, {
+    file: candidate.file,
+    scope: candidate.scope,
+    cwd: context.io.cwd,
+  });
+}
+
+/** A config file's text, undefined when missing; unreadable files are a failure. */
+export function readConfigText(file: string, context: CommandContext): string | undefined {
+  try {
+    return context.fs.readText(file);
+  } catch (error) {
+    throw new ConfigError('read-failed', file, `cannot read the file: ${(error as Error).message}`);
+  }
+}
+
+/** The host path of a target file, or a failure explaining why it cannot be written here. */
+export function hostPathOf(file: string, context: CommandContext): string {
+  const host = context.fs.host(file);
+  if (host === undefined) {
+    throw failure(
+      `${file} is a ${context.platform} path, which does not exist on this machine.`,
+      'Run the command on that machine, add --dry-run to see the change, or pass --config FILE.',
+    );
+  }
+  return host;
+}
+
+const HINTS: Record<string, string> = {
+  'not-found': 'Check the path, or run mcp-config path to see where the client looks.',
+  'read-failed': 'Check the file and its permissions.',
+  'unknown-server': 'Run mcp-config list to see the servers.',
+  exists: 'mcp-config get NAME shows the entry there now.',
+  'read-only': 'Check the permissions of the file and its folder.',
+  locked: 'Another program is writing this file; try again in a moment.',
+  'write-failed': 'Nothing was changed; check the disk and the permissions.',
+  unsupported: 'Run mcp-config get NAME to see the entry.',
+};
+const INVALID_FILE_HINT =
+  'The file was not changed. Fix it by hand (older copies: mcp-config backup list) and run the command again.';
+
+/** Turns anything thrown into an error with a hint and an exit code. */
+export function toCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof ConfigError) {
+    return new CliError(EXIT.failure, error.message, HINTS[error.code] ?? INVALID_FILE_HINT, {
+      cause: error,
+    });
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return failure((error as Error).message, HINTS['read-only']);
+  }
+  return new CliError(
+    EXIT.failure,
+    error instanceof Error ? error.message : String(error),
+    undefined,
+    {
+      cause: error,
+    },
+  );
+}
+
+/** Prints an error the way the command's mode wants it and returns its exit code. */
+export function reportError(error: CliError, flags: GlobalFlags, io: CommandIo): number {
+  if (flags.json) {
+    io.stderr(
+      `${JSON.stringify({ error: { code: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } })}\n`,
+    );
+  } else {
+    io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+  }
+  if (io.env.DEBUG) {
+    const cause = error.cause instanceof Error ? error.cause : error;
+    io.stderr(`${cause.stack}\n`);
+  }
+  return error.exitCode;
+}
+
+/** Runs a command, turning anything it throws into an error line, a hint and an exit code. */
+export async function runCommand(
+  flags: GlobalFlags,
+  io: CommandIo,
+  action: (io: CommandIo) => Promise<number>,
+): Promise<number> {
+  try {
+    return await action(io);
+  } catch (error) {
+    return reportError(toCliError(error), flags, io);
+  }
+}

@@ -1,0 +1,6 @@
+import { maskSecrets } from '../core/mask.js';
+
+/** A copy of an entry (or entry view) with env, header and credential-like values masked. */
+export function maskEntry<T>(entry: T): T {
+  return maskSecrets(entry);
+}

@@ -1,0 +1,360 @@
+import { applyEdits, createScanner } from 'jsonc-parser';
+import type { Edit, Node } from 'jsonc-parser';
+import { ConfigError, describeNode, parseConfigText } from '@mcpkit/shared/config-text';
+import type { ParsedConfig } from '@mcpkit/shared/config-text';
+import { suggestNames } from '@mcpkit/shared/find-server';
+import { editError } from './errors.js';
+import { detectFormat } from './format.js';
+import type { TextFormat } from './format.js';
+
+/** A JSON object, as written into a config file. */
+export type JsonObject = { [key: string]: unknown };
+
+/** Which entry of which file an edit is about. */
+export interface ServerEditTarget {
+  /** JSON path of the object mapping names to entries (`ConfigCandidate.serversPath`). */
+  serversPath: readonly string[];
+  /** The server's name (its key in the servers object). */
+  name: string;
+  /** File name, for messages. */
+  file: string;
+  /** Whether the client accepts comments and trailing commas (`ConfigCandidate.allowJsonc`). */
+  allowJsonc: boolean;
+}
+
+/** Options of {@link addServer}. */
+export interface AddServerOptions extends ServerEditTarget {
+  /** The entry, already in the client's shape (`{command, args, env}`, `{type, url}`…). */
+  entry: JsonObject;
+  /** Replace an existing entry of that name (the new entry replaces it whole, no merge). */
+  force?: boolean;
+}
+
+/** Options of {@link removeServer}. */
+export type RemoveServerOptions = ServerEditTarget;
+
+const BOM = '\uFEFF';
+const COMMA_TOKEN = 5; // jsonc-parser's SyntaxKind.CommaToken (a const enum)
+// After a value: blanks, an optional comma, an optional line comment, then the line break.
+const LINE_TAIL = /[ \t]*(,)?[ \t]*(\/\/[^\r\n]*)?(\r?\n)/y;
+
+/**
+ * Adds (or with `force` replaces) the server `name` in a config text and returns the new
+ * text. Only the entry's bytes change: it is inserted as the last member of the servers
+ * object, in the file's indentation and line breaks; missing parent objects (the servers
+ * object, `projects[cwd]`…) are created. An empty or blank text counts as a new file.
+ * Throws {@link ConfigError}: the text's own problem (`syntax`, `duplicate-key`…, with line
+ * and column), `exists` when the name is taken and `force` is not set, `invalid-shape` when
+ * a parent on the servers path is not an object.
+ */
+export function addServer(text: string, options: AddServerOptions): string {
+  const { name, entry, file } = options;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw editError(
+      'invalid-shape',
+      file,
+      `the entry of ${JSON.stringify(name)} must be an object`,
+    );
+  }
+  const doc = openDocument(text, options);
+  const found = walk(doc, options.serversPath);
+  let edits: Edit[];
+  if (found.servers) {
+    const existing = findProperty(found.servers, name);
+    if (existing && !options.force) {
+      throw editError(
+        'exists',
+        file,
+        `a server named ${JSON.stringify(name)} already exists (use --force to replace it)`,
+        doc.parsed.locate(existing.offset),
+      );
+    }
+    edits = existing
+      ? replaceValue(doc, existing, entry)
+      : insertProperty(doc, found.servers, name, entry);
+  } else {
+    // Build the missing objects inside out: {projects: {cwd: {mcpServers: {name: entry}}}}.
+    const [first, ...rest] = found.missing;
+    let value: unknown = { [name]: entry };
+    for (const key of [...rest].reverse()) value = { [key]: value };
+    edits = insertProperty(doc, found.parent, first ?? name, value);
+  }
+  return finish(doc, edits, options);
+}
+
+/**
+ * Removes the server `name` from a config text and returns the new text: the entry's lines
+ * (or, on a line shared with other members, the entry and its comma) go, nothing else.
+ * Removing what {@link addServer} inserted gives back the text it was given, byte for byte,
+ * when the servers object already existed; objects `addServer` created stay, emptied to
+ * `{}`. Throws `unknown-server` (with the available names and close matches) when absent.
+ */
+export function removeServer(text: string, options: RemoveServerOptions): string {
+  const { name, file } = options;
+  const doc = openDocument(text, options);
+  const { servers } = walk(doc, options.serversPath);
+  const property = servers ? findProperty(servers, name) : undefined;
+  if (!servers || !property) {
+    const names = (servers?.children ?? []).map((p) => String(p.children?.[0]?.value));
+    throw unknownServer(file, name, names);
+  }
+  return finish(doc, removeProperty(doc, servers, property), options);
+}
+
+interface Document {
+  /** BOM of the original text, kept as it was. */
+  bom: string;
+  /** Text without BOM; node offsets refer to it. */
+  body: string;
+  parsed: ParsedConfig;
+  format: TextFormat;
+  /** A one-line file with content (minified): edits stay on one line too. */
+  compact: boolean;
+  /** In a compact file, whether members are written `"k": v, ` (else `"k":v,`). */
+  spaced: boolean;
+}
+
+function openDocument(text: string, options: ServerEditTarget): Document {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  let body = text.slice(bom.length);
+  const format = detectFormat(text);
+  // An empty or blank file is a file the client has not written yet: start from {}.
+  if (body.trim() === '') body = `{}${format.eol}`;
+  const parsed = parseConfigText(body, { file: options.file, allowJsonc: options.allowJsonc });
+  const compact = !body.trim().includes('\n') && (parsed.root.children?.length ?? 0) > 0;
+  const spaced = /"\s*:\s/.test(body);
+  return { bom, body, parsed, format, compact, spaced };
+}
+
+function finish(doc: Document, edits: Edit[], options: ServerEditTarget): string {
+  const result = doc.bom + applyEdits(doc.body, edits);
+  try {
+    parseConfigText(result, { file: options.file, allowJsonc: options.allowJsonc });
+  } catch (error) {
+    // Only a bug can get here; the file is left alone either way.
+    const reason = error instanceof ConfigError ? error.reason : String(error);
+    throw editError(
+      'invalid-shape',
+      options.file,
+      `internal error: the edited file would not parse (${reason}); nothing was changed`,
+    );
+  }
+  return result;
+}
+
+type WalkResult =
+  | { servers: Node; parent?: undefined; missing?: undefined }
+  | { servers?: undefined; parent: Node; missing: string[] };
+
+/** Follows the servers path down object members; reports where it stops. */
+function walk(doc: Document, serversPath: readonly string[]): WalkResult {
+  let node = doc.parsed.root;
+  for (let i = 0; i < serversPath.length; i++) {
+    const key = serversPath[i] as string;
+    const property = findProperty(node, key);
+    const value = property?.children?.[1];
+    if (!value) return { parent: node, missing: serversPath.slice(i) };
+    if (value.type !== 'object') {
+      const where = serversPath
+        .slice(0, i + 1)
+        .map((k) => JSON.stringify(k))
+        .join(' → ');
+      throw editError(
+        'invalid-shape',
+        doc.parsed.file,
+        `${where} must be an object, found ${describeNode(value)}`,
+        doc.parsed.locate(value.offset),
+      );
+    }
+    node = value;
+  }
+  return { servers: node };
+}
+
+function findProperty(object: Node, key: string): Node | undefined {
+  return object.children?.find((p) => p.children?.[0]?.value === key);
+}
+
+function end(node: Node): number {
+  return node.offset + node.length;
+}
+
+function lineStart(body: string, offset: number): number {
+  return body.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function indentAt(body: string, offset: number): string {
+  return /^[ \t]*/.exec(body.slice(lineStart(body, offset), offset))?.[0] ?? '';
+}
+
+/** Whether only blanks precede `offset` on its line. */
+function startsLine(body: string, offset: number): boolean {
+  return /^[ \t]*$/.test(body.slice(lineStart(body, offset), offset));
+}
+
+/** The rest of a line after a member's value, when it holds nothing but a comma or comment. */
+function lineTail(body: string, offset: number): RegExpExecArray | null {
+  LINE_TAIL.lastIndex = offset;
+  return LINE_TAIL.exec(body);
+}
+
+/** `"key": value`, in the file's layout; `indent` is the indentation of the member's line. */
+function renderMember(doc: Document, key: string, value: unknown, indent: string): string {
+  if (doc.compact) return `${JSON.stringify(key)}:${doc.spaced ? ' ' : ''}${JSON.stringify(value)}`;
+  return `${JSON.stringify(key)}: ${renderValue(doc, value, indent)}`;
+}
+
+function renderValue(doc: Document, value: unknown, indent: string | undefined): string {
+  if (doc.compact || indent === undefined) return JSON.stringify(value);
+  // JSON.stringify escapes line breaks inside strings, so splitting on "\n" is safe; it
+  // keeps non-ASCII characters as they are.
+  return JSON.stringify(value, null, doc.format.indent)
+    .split('\n')
+    .join(doc.format.eol + indent);
+}
+
+function insertProperty(doc: Document, object: Node, key: string, value: unknown): Edit[] {
+  const { body, format } = doc;
+  const { eol } = format;
+  const open = object.offset;
+  const close = end(object) - 1;
+  const members = object.children ?? [];
+  const last = members.at(-1);
+  if (!last) {
+    const inside = body.slice(open + 1, close);
+    if (inside.trim() === '') {
+      // {} becomes a block; removing its only member collapses it back to {}.
+      if (doc.compact) {
+        return [
+          { offset: open + 1, length: inside.length, content: renderMember(doc, key, value, '') },
+        ];
+      }
+      const outer = indentAt(body, open);
+      const inner = outer + format.indent;
+      const content = `${eol}${inner}${renderMember(doc, key, value, inner)}${eol}${outer}`;
+      return [{ offset: open + 1, length: inside.length, content }];
+    }
+    // Only comments inside: add a line above the closing brace, leaving them in place.
+    if (startsLine(body, close)) {
+      const inner = indentAt(body, close) + format.indent;
+      const content = `${inner}${renderMember(doc, key, value, inner)}${eol}`;
+      return [{ offset: lineStart(body, close), length: 0, content }];
+    }
+    return [{ offset: close, length: 0, content: ` ${renderMember(doc, key, value, '')} ` }];
+  }
+  const tail = lineTail(body, end(last));
+  if (!doc.compact && tail && startsLine(body, last.offset)) {
+    // The usual case: the last member ends its line; the new member gets a line of its own
+    // after it, with a trailing comma if the file uses them (JSONC).
+    const indent = indentAt(body, last.offset);
+    const trailing = tail[1] ? ',' : '';
+    const content = `${indent}${renderMember(doc, key, value, indent)}${trailing}${eol}`;
+    const edits: Edit[] = [{ offset: end(last) + tail[0].length, length: 0, content }];
+    if (!tail[1]) edits.push({ offset: end(last), length: 0, content: ',' });
+    return edits;
+  }
+  // Members share a line: continue it with the separator the file already uses.
+  const previous = members.at(-2);
+  const between = previous ? body.slice(end(previous), last.offset) : undefined;
+  let separator = doc.compact && !doc.spaced ? ',' : ', ';
+  if (between !== undefined && /^\s*,\s*$/.test(between)) separator = between;
+  else if (!previous && startsLine(body, last.offset))
+    separator = `,${eol}${indentAt(body, last.offset)}`;
+  const multiline = separator.includes('\n');
+  const indent = multiline ? indentAt(body, last.offset) : undefined;
+  const member = multiline
+    ? renderMember(doc, key, value, indent ?? '')
+    : `${JSON.stringify(key)}:${doc.compact && !doc.spaced ? '' : ' '}${renderValue(doc, value, undefined)}`;
+  return [{ offset: end(last), length: 0, content: separator + member }];
+}
+
+function replaceValue(doc: Document, property: Node, value: unknown): Edit[] {
+  const old = property.children?.[1] as Node;
+  const indent = startsLine(doc.body, property.offset)
+    ? indentAt(doc.body, property.offset)
+    : undefined;
+  return [{ offset: old.offset, length: old.length, content: renderValue(doc, value, indent) }];
+}
+
+function removeProperty(doc: Document, object: Node, property: Node): Edit[] {
+  const { body } = doc;
+  const members = object.children ?? [];
+  const index = members.indexOf(property);
+  const previous = members[index - 1];
+  const next = members[index + 1];
+  const tail = lineTail(body, end(property));
+  let edits: Edit[];
+  if (!doc.compact && tail && startsLine(body, property.offset) && (tail[1] || !next)) {
+    // The member has its own lines: remove them whole, and the comma that preceded it when
+    // it was the last member.
+    const from = lineStart(body, property.offset);
+    edits = [{ offset: from, length: end(property) + tail[0].length - from, content: '' }];
+    if (!tail[1] && previous) {
+      const comma = findComma(body, end(previous), from);
+      if (comma !== undefined) edits.push({ offset: comma, length: 1, content: '' });
+    }
+  } else {
+    edits = removeInline(body, property, previous, next, end(object) - 1);
+  }
+  if (members.length === 1) {
+    // The object is now empty: when nothing but blanks would remain, write it as {}.
+    const open = object.offset + 1;
+    const inside = body.slice(open, end(object) - 1);
+    const shifted = edits.map((e) => ({ ...e, offset: e.offset - open }));
+    if (applyEdits(inside, shifted).trim() === '') {
+      return [{ offset: open, length: inside.length, content: '' }];
+    }
+  }
+  return edits;
+}
+
+/** Removes a member that shares its line with others, together with one separating comma. */
+function removeInline(
+  body: string,
+  property: Node,
+  previous: Node | undefined,
+  next: Node | undefined,
+  close: number,
+): Edit[] {
+  const plain = (from: number, to: number) => /^\s*,\s*$/.test(body.slice(from, to));
+  if (previous && plain(end(previous), property.offset)) {
+    return [{ offset: end(previous), length: end(property) - end(previous), content: '' }];
+  }
+  if (next && plain(end(property), next.offset)) {
+    return [{ offset: property.offset, length: next.offset - property.offset, content: '' }];
+  }
+  const edits: Edit[] = [{ offset: property.offset, length: property.length, content: '' }];
+  // Comments sit between the member and its neighbours: keep them, drop one comma.
+  const comma = previous
+    ? findComma(body, end(previous), property.offset)
+    : findComma(body, end(property), next ? next.offset : close);
+  if (comma !== undefined) edits.push({ offset: comma, length: 1, content: '' });
+  return edits;
+}
+
+/** Offset of the first comma token between two offsets (skipping comments), if any. */
+function findComma(body: string, from: number, to: number): number | undefined {
+  const scanner = createScanner(body.slice(from, to), true);
+  for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
+    if (kind === COMMA_TOKEN) return from + scanner.getTokenOffset();
+  }
+  return undefined;
+}
+
+function unknownServer(file: string, name: string, names: readonly string[]): ConfigError {
+  if (names.length === 0) {
+    return editError(
+      'unknown-server',
+      file,
+      `no server named ${JSON.stringify(name)}: the file defines no servers`,
+    );
+  }
+  const close = suggestNames(name, names);
+  const hint =
+    close.length > 0 ? ` Did you mean ${close.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
+  return editError(
+    'unknown-server',
+    file,
+    `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`,
+  );
+}

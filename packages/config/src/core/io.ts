@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ConfigError } from '@mcpkit/shared/config-text';
+import { editError } from './errors.js';
+
+/** Follows symlinks (even dangling ones) to the path that is really written. */
+export async function resolveTarget(file: string): Promise<string> {
+  let current = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let stats;
+    try {
+      stats = await fs.lstat(current);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') return current;
+      throw ioError(error, file);
+    }
+    if (!stats.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await fs.readlink(current));
+  }
+  throw editError('write-failed', file, 'too many levels of symbolic links');
+}
+
+/** Turns a failed file operation into a {@link ConfigError} for `file`. */
+export function ioError(error: unknown, file: string): ConfigError {
+  const code = codeOf(error);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return editError(
+      'read-only',
+      file,
+      `cannot write the file: permission denied (the file or its folder is read-only${code === 'EROFS' ? ' — read-only file system' : ''}); nothing was changed`,
+    );
+  }
+  return editError(
+    'write-failed',
+    file,
+    `cannot write the file: ${describeIoError(error)}; nothing was changed`,
+  );
+}
+
+/** Words for an I/O error code. */
+export function describeIoError(error: unknown): string {
+  const code = codeOf(error);
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'is a folder',
+    ENOTDIR: 'a parent is not a folder',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+  };
+  if (code && words[code]) return `${words[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The `code` of a Node.js system error. */
+export function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A short random hex string for unique file names. */
+export function randomHex(): string {
+  return randomBytes(6).toString('hex');
+}

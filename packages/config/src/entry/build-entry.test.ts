@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntry, type BuildEntryOptions, type LocalMachine } from './build-entry.js';
+import { describeToolDir, envShebang, findOnPath, needsCmdWrapper } from './resolve-command.js';
+import { parseEnvFlags, parseHeaderFlags } from './entry-args.js';
+
+/** A fake machine: `files` maps paths to their first bytes; all of them are executable. */
+function machine(files: Record<string, string>, path = '/usr/bin'): LocalMachine {
+  return {
+    platform: 'linux',
+    env: { PATH: path },
+    homedir: '/home/zoë',
+    cwd: '/home/zoë/proj',
+    exists: (f) => f in files || Object.keys(files).some((k) => k.startsWith(`${f}/`)),
+    isExecutable: (f) => f in files,
+    readHead: (f) => files[f] ?? '',
+  };
+}
+
+const base = (over: Partial<BuildEntryOptions>): BuildEntryOptions => ({
+  client: 'claude-desktop',
+  scope: 'user',
+  headers: {},
+  env: {},
+  platform: 'linux',
+  resolveCommand: true,
+  machine: machine({ '/usr/bin/npx': '#!/usr/bin/env node' }),
+  ...over,
+});
+
+describe('buildEntry shapes', () => {
+  it('claude-desktop and cursor: {command, args, env?}', () => {
+    for (const client of ['claude-desktop', 'cursor'] as const) {
+      expect(buildEntry(base({ client, command: ['npx', '-y', 'pkg'] })).entry).toEqual({
+        command: '/usr/bin/npx',
+        args: ['-y', 'pkg'],
+      });
+    }
+  });
+
+  it('claude-code: type stdio and env always, as `claude mcp add` writes; remote type http', () => {
+    expect(
+      buildEntry(base({ client: 'claude-code', scope: 'local', command: ['npx'] })).entry,
+    ).toEqual({ type: 'stdio', command: 'npx', args: [], env: {} });
+    expect(
+      buildEntry(
+        base({
+          client: 'claude-code',
+          scope: 'project',
+          url: 'https://x/mcp',
+          headers: { A: 'b' },
+        }),
+      ).entry,
+    ).toEqual({ type: 'http', url: 'https://x/mcp', headers: { A: 'b' } });
+  });
+
+  it('vscode: type on both kinds; cursor remote: url only', () => {
+    expect(
+      buildEntry(base({ client: 'vscode', scope: 'project', command: ['srv'], env: { K: 'v' } }))
+        .entry,
+    ).toEqual({
+      type: 'stdio',
+      command: 'srv',
+      args: [],
+      env: { K: 'v' },
+    });
+    expect(buildEntry(base({ client: 'vscode', url: 'https://x/mcp' })).entry).toEqual({
+      type: 'http',
+      url: 'https://x/mcp',
+    });
+    expect(buildEntry(base({ client: 'cursor', url: 'https://x/mcp' })).entry).toEqual({
+      url: 'https://x/mcp',
+    });
+  });
+
+  it('claude-desktop --url: the mcp-remote bridge, header values through env', () => {
+    const built = buildEntry(base({ url: 'https://x/mcp', headers: { 'X-Api-Key': 'k 1' } }));
+    expect(built.entry).toEqual({
+      command: '/usr/bin/npx',
+      args: ['-y', 'mcp-remote', 'https://x/mcp', '--header', 'X-Api-Key:${MCP_REMOTE_X_API_KEY}'],
+      env: { MCP_REMOTE_X_API_KEY: 'k 1' },
+    });
+    expect(built.notes[0]).toMatch(/mcp-remote bridge/);
+  });
+
+  it('rejects a command and --url together, neither, and mismatched --env/--header', () => {
+    expect(() => buildEntry(base({ command: ['x'], url: 'https://x' }))).toThrow(/not both/);
+    expect(() => buildEntry(base({}))).toThrow(/No server given/);
+    expect(() => buildEntry(base({ client: 'cursor', url: 'https://x', env: { A: '1' } }))).toThrow(
+      /--env/,
+    );
+    expect(() => buildEntry(base({ command: ['x'], headers: { A: '1' } }))).toThrow(/--header/);
+  });
+});
+
+describe('buildEntry: runnable by a GUI client', () => {
+  const nvm = '/home/zoë/.nvm/versions/node/v22.1.0/bin';
+  const nvmMachine = machine(
+    {
+      [`${nvm}/npx`]: '#!/usr/bin/env node\n',
+      [`${nvm}/node`]: '\x7fELF',
+      '/home/zoë/proj/server.py': '',
+    },
+    `${nvm}:/usr/bin`,
+  );
+
+  it('an nvm command becomes absolute, with its folder first on PATH, and says why', () => {
+    const built = buildEntry(
+      base({ command: ['npx', 'pkg', 'server.py', './missing.txt'], machine: nvmMachine }),
+    );
+    expect(built.entry).toEqual({
+      command: `${nvm}/npx`,
+      args: ['pkg', '/home/zoë/proj/server.py', './missing.txt'],
+      env: { PATH: `${nvm}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin` },
+    });
+    expect(built.notes.join('\n')).toContain(
+      `Wrote ${nvm}/npx because Claude Desktop does not see your shell's PATH (npx comes from nvm).`,
+    );
+  });
+
+  it('an explicit --env PATH is kept', () => {
+    const built = buildEntry(base({ command: ['npx'], env: { PATH: '/x' }, machine: nvmMachine }));
+    expect(built.entry.env).toEqual({ PATH: '/x' });
+  });
+
+  it('claude-code and vscode keep the command as typed; project scope keeps relative args', () => {
+    expect(
+      buildEntry(
+        base({ client: 'claude-code', scope: 'user', command: ['npx'], machine: nvmMachine }),
+      ).entry.command,
+    ).toBe('npx');
+    expect(
+      buildEntry(
+        base({
+          client: 'cursor',
+          scope: 'project',
+          command: ['python', 'server.py'],
+          machine: nvmMachine,
+        }),
+      ).entry.args,
+    ).toEqual(['server.py']);
+  });
+
+  it('--no-resolve and a foreign --platform leave the command alone', () => {
+    expect(
+      buildEntry(base({ command: ['npx'], resolveCommand: false, machine: nvmMachine })).entry
+        .command,
+    ).toBe('npx');
+    const foreign = buildEntry(base({ command: ['npx'], platform: 'darwin', machine: nvmMachine }));
+    expect(foreign.entry.command).toBe('npx');
+    expect(foreign.notes[0]).toMatch(/--platform darwin is not this machine/);
+  });
+
+  it('win32: npm shims run through cmd /c; real executables do not', () => {
+    const win = (command: string[]) => buildEntry(base({ command, platform: 'win32' })).entry;
+    expect(win(['npx', '-y', 'pkg'])).toEqual({ command: 'cmd', args: ['/c', 'npx', '-y', 'pkg'] });
+    expect(win(['uvx', 'mcp-server-fetch'])).toEqual({
+      command: 'uvx',
+      args: ['mcp-server-fetch'],
+    });
+    expect(win(['cmd', '/c', 'npx'])).toEqual({ command: 'cmd', args: ['/c', 'npx'] });
+  });
+});
+
+describe('command helpers', () => {
+  it('findOnPath honours PATHEXT on Windows and skips relative PATH entries', () => {
+    const lookup = (platform: NodeJS.Platform, PATH: string, files: string[]) => ({
+      platform,
+      env: { PATH, PATHEXT: '.EXE;.CMD' },
+      isExecutable: (f: string) => files.includes(f),
+    });
+    expect(findOnPath('npx', lookup('win32', 'C:\\node;D:\\x', ['C:\\node\\npx.CMD']))).toBe(
+      'C:\\node\\npx.CMD',
+    );
+    expect(findOnPath('srv', lookup('linux', '.:bin:/opt/bin', ['bin/srv', '/opt/bin/srv']))).toBe(
+      '/opt/bin/srv',
+    );
+  });
+
+  it('describeToolDir names managers and user folders, not system ones', () => {
+    expect(describeToolDir('/Users/z/.volta/bin/node', '/Users/z')).toBe('Volta');
+    expect(describeToolDir('/opt/homebrew/bin/uv', '/Users/z')).toBe('Homebrew');
+    expect(describeToolDir('/Users/z/.local/bin/uvx', '/Users/z')).toBe('~/.local/bin');
+    expect(describeToolDir('/run/user/1000/fnm_multishells/1_2/bin/npx', '/home/z')).toBe('fnm');
+    expect(describeToolDir('/usr/bin/npx', '/home/z')).toBeUndefined();
+  });
+
+  it('envShebang and needsCmdWrapper', () => {
+    expect(envShebang('#!/usr/bin/env node\n')).toBe('node');
+    expect(envShebang('#!/usr/bin/env -S node --no-warnings')).toBe('node');
+    expect(envShebang('#!/bin/sh')).toBeUndefined();
+    expect(needsCmdWrapper('pnpm')).toBe(true);
+    expect(needsCmdWrapper('tool', 'C:\\x\\tool.bat')).toBe(true);
+    expect(needsCmdWrapper('node')).toBe(false);
+  });
+});
+
+describe('flag parsing', () => {
+  it('--env KEY=VALUE, KEY from the environment, bad names', () => {
+    expect(parseEnvFlags(['A=1=2', 'B', 'C='], { B: 'from env' })).toEqual({
+      A: '1=2',
+      B: 'from env',
+      C: '',
+    });
+    expect(() => parseEnvFlags(['MISSING'], {})).toThrow(/MISSING is not set/);
+    expect(() => parseEnvFlags(['=x'], {})).toThrow(/not a variable name/);
+  });
+
+  it('--header Name: value', () => {
+    expect(parseHeaderFlags(['Authorization: Bearer a:b'])).toEqual({
+      Authorization: 'Bearer a:b',
+    });
+    expect(() => parseHeaderFlags(['no colon'])).toThrow(/Bad --header/);
+  });
+});

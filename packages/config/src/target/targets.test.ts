@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { TargetFs } from './host-fs.js';
+import { toHostPath } from './host-fs.js';
+import { localServersPath } from './project-key.js';
+import { guessClient, readTargets, writeTarget, type TargetOptions } from './targets.js';
+
+function fakeFs(files: string[], dirs: Record<string, string[]> = {}): TargetFs {
+  return {
+    host: (f) => f,
+    exists: (f) => files.includes(f),
+    listDir: (d) => dirs[d] ?? [],
+    readText: () => undefined,
+  };
+}
+
+const win = (fs: TargetFs, over: Partial<TargetOptions> = {}): TargetOptions => ({
+  client: 'claude-desktop',
+  platform: 'win32',
+  env: { APPDATA: 'C:\\Users\\z\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\z\\AppData\\Local' },
+  homedir: 'C:\\Users\\z',
+  cwd: 'C:\\src\\proj',
+  fs,
+  ...over,
+});
+
+const CLASSIC = 'C:\\Users\\z\\AppData\\Roaming\\Claude\\claude_desktop_config.json';
+const MSIX =
+  'C:\\Users\\z\\AppData\\Local\\Packages\\Claude_abc\\LocalCache\\Roaming\\Claude\\claude_desktop_config.json';
+
+describe('targets', () => {
+  it('an installed Store build wins even when only the classic file exists', () => {
+    const fs = fakeFs([CLASSIC], { 'C:\\Users\\z\\AppData\\Local\\Packages': ['Claude_abc'] });
+    expect(writeTarget(win(fs)).file).toBe(MSIX);
+    expect(readTargets(win(fs)).map((c) => c.file)).toEqual([MSIX]);
+  });
+
+  it('without a Store build, the classic file', () => {
+    expect(writeTarget(win(fakeFs([]))).file).toBe(CLASSIC);
+  });
+
+  it('claude-code reads local, project and user; add defaults to local', () => {
+    const o = win(fakeFs([]), { client: 'claude-code' });
+    expect(readTargets(o).map((c) => c.scope)).toEqual(['local', 'project', 'user']);
+    expect(writeTarget(o).scope).toBe('local');
+    expect(writeTarget({ ...o, client: 'vscode' }).file).toBe('C:\\src\\proj\\.vscode\\mcp.json');
+  });
+
+  it('a scope the client lacks is a usage error naming the ones it has', () => {
+    expect(() => writeTarget(win(fakeFs([]), { scope: 'project' }))).toThrow(
+      /Claude Desktop has no "project" scope/,
+    );
+  });
+
+  it('--config takes the shape of the client file it names', () => {
+    const o = win(fakeFs([]), { client: 'claude-code', config: '/tmp/x/.mcp.json' });
+    expect(writeTarget(o)).toMatchObject({
+      file: '/tmp/x/.mcp.json',
+      scope: 'project',
+      serversPath: ['mcpServers'],
+    });
+    expect(guessClient('/p/.vscode/mcp.json')).toBe('vscode');
+    expect(guessClient('/home/z/.claude.json')).toBe('claude-code');
+  });
+});
+
+describe('toHostPath', () => {
+  it('maps backslashed POSIX paths back, not drive paths', () => {
+    expect(toHostPath('\\home\\z\\AppData\\x.json', 'win32', 'linux')).toBe(
+      '/home/z/AppData/x.json',
+    );
+    expect(toHostPath('C:\\Users\\z\\x.json', 'win32', 'linux')).toBeUndefined();
+    expect(toHostPath('/tmp/x.json', 'win32', 'darwin')).toBe('/tmp/x.json');
+    expect(toHostPath('/a/b', 'linux', 'linux')).toBe('/a/b');
+  });
+});
+
+describe('localServersPath', () => {
+  it('reuses the existing key of the same folder; new Windows keys use forward slashes', () => {
+    const text = '{"projects": {"c:/src/proj": {}}}';
+    expect(localServersPath(text, 'C:\\src\\proj', 'win32')).toEqual([
+      'projects',
+      'c:/src/proj',
+      'mcpServers',
+    ]);
+    expect(localServersPath('{}', 'C:\\src\\other', 'win32')).toEqual([
+      'projects',
+      'C:/src/other',
+      'mcpServers',
+    ]);
+    expect(localServersPath('', '/home/z/p', 'linux')).toEqual([
+      'projects',
+      '/home/z/p',
+      'mcpServers',
+    ]);
+  });
+});
