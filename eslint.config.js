@@ -38,6 +38,23 @@ export default tseslint.config(
     },
   },
   {
+    // The one allowed direction between CLIs: create registers servers through mcp-config.
+    files: ['packages/create/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...SIBLING_CLIS, '!mcp-config/register'],
+              message: 'create may use mcp-config/register only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // core/ holds the logic: no UI framework, no CLI parser.
     files: ['packages/*/src/core/**/*.{ts,tsx}'],
     rules: {

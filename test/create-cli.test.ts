@@ -269,3 +269,56 @@ describe('choices', () => {
     expect(log.stdout.trim()).toBe('Initial commit from create-mcp-server');
   });
 });
+
+describe('--register', () => {
+  it('refuses an unknown client before writing anything (exit 2)', async () => {
+    const cwd = makeTempDir('reg-bad');
+    const result = await create(['app', '--no-install', '--no-git', '--register', 'emacs'], {
+      cwd,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /Unknown client "emacs" for --register\.\nUse one of: claude-desktop, claude-code, cursor, vscode\./,
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('adds the project to VS Code in the project folder', async () => {
+    const cwd = makeTempDir('reg-vscode');
+    const result = await create(
+      ['app', '--pm', 'pip', '--no-install', '--no-git', '--register', 'vscode'],
+      { cwd },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const config = JSON.parse(readFileSync(join(cwd, 'app', '.vscode', 'mcp.json'), 'utf8')) as {
+      servers: Record<string, { type: string; command: string; args: string[] }>;
+    };
+    expect(config.servers.app).toMatchObject({
+      type: 'stdio',
+      command: join(cwd, 'app', '.venv', 'bin', 'python'),
+      args: [join(cwd, 'app', 'server.py')],
+    });
+  });
+
+  it('keeps every other byte of an existing Claude Desktop config (remove gives the original back)', async () => {
+    const cwd = makeTempDir('reg-desktop');
+    const xdg = makeTempDir('reg-xdg');
+    mkdirSync(join(xdg, 'Claude'));
+    const file = join(xdg, 'Claude', 'claude_desktop_config.json');
+    const original =
+      '{\n    "globalShortcut": "Ctrl+Space",\n    "mcpServers": {\n        "météo": {\n            "command": "C:\\\\tools\\\\m.exe"\n        }\n    }\n}\n';
+    writeFileSync(file, original);
+    const env = testEnv({ CI: 'true', XDG_CONFIG_HOME: xdg });
+    const result = await create(
+      ['app', '--no-install', '--no-git', '--register', 'claude-desktop'],
+      { cwd, env },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('"globalShortcut": "Ctrl+Space"');
+    expect(written).toMatch(/\n {8}"app": \{\n {12}"command": /);
+    const removed = await run(process.execPath, [BIN.config, 'remove', 'app'], { cwd, env });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+});

@@ -56,6 +56,8 @@ export function describeTemplate(
     let projectDir: string;
     let fake: FakeWeatherApi;
     let created: Awaited<ReturnType<typeof run>>;
+    // Claude Desktop's config on Linux lives under $XDG_CONFIG_HOME; keep it out of the real home.
+    const xdgConfig = makeTempDir(`xdg-${template}-${pm}`);
     const env = () => testEnv({ WEATHER_API_BASE_URL: fake.baseUrl });
 
     beforeAll(async () => {
@@ -64,10 +66,21 @@ export function describeTemplate(
       projectDir = join(parent, folder);
       created = await run(
         process.execPath,
-        [BIN.create, folder, '-t', template, '--pm', pm, '--yes', '--no-git'],
+        [
+          BIN.create,
+          folder,
+          '-t',
+          template,
+          '--pm',
+          pm,
+          '--yes',
+          '--no-git',
+          '--register',
+          'claude-desktop',
+        ],
         {
           cwd: parent,
-          env: testEnv({ CI: 'true' }),
+          env: testEnv({ CI: 'true', XDG_CONFIG_HOME: xdgConfig }),
           timeoutMs: 540_000,
         },
       );
@@ -129,6 +142,46 @@ export function describeTemplate(
       });
       const parsed = JSON.parse(json.stdout) as { tools: { name: string }[] };
       expect(parsed.tools.map((tool) => tool.name).sort()).toEqual(['get_forecast', 'get_weather']);
+    });
+
+    it('was registered with Claude Desktop (--register), and mcp-inspect --server runs it as the app would', async () => {
+      expect(created.stdout).toMatch(
+        /Added "[^"]+" \(user scope\) in .*claude_desktop_config\.json/,
+      );
+      const config = JSON.parse(
+        readFileSync(join(xdgConfig, 'Claude', 'claude_desktop_config.json'), 'utf8'),
+      ) as {
+        mcpServers: Record<string, { command: string; args: string[] }>;
+      };
+      // The same command the README shows.
+      expect(config.mcpServers[name]).toEqual(readDesktopEntry(projectDir, name));
+      const result = await run(
+        process.execPath,
+        [
+          BIN.inspect,
+          'call',
+          'get_forecast',
+          '--arg',
+          'latitude=20',
+          '--arg',
+          'longitude=5',
+          '--arg',
+          'days=1',
+          '--json',
+          '--server',
+          name,
+          '--env',
+          `WEATHER_API_BASE_URL=${fake.baseUrl}`,
+        ],
+        {
+          env: testEnv({ XDG_CONFIG_HOME: xdgConfig }),
+        },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const parsed = JSON.parse(result.stdout) as {
+        structuredContent: { days: { temperature_max_c: number }[] };
+      };
+      expect(parsed.structuredContent.days[0]?.temperature_max_c).toBe(20);
     });
 
     describe('over Streamable HTTP with MCP_AUTH_TOKEN', () => {

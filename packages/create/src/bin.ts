@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { homedir } from 'node:os';
 import { main } from './cli.js';
 import { findExecutable } from './core/which.js';
 import { execaRunner } from './core/runner.js';
@@ -14,6 +15,7 @@ process.exitCode = await main(process.argv.slice(2), {
     env,
     platform: process.platform,
     which: (command) => findExecutable(command, { env, platform: process.platform }),
+    homedir: homedir(),
   },
   runner: execaRunner,
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),

@@ -41,6 +41,10 @@ export function createProgram(
     .option('--no-install', 'only write the files')
     .option('--git', 'git init and make a first commit (default when git exists)')
     .option('--no-git', 'do not create a git repository')
+    .option(
+      '--register <client>',
+      'also add the server to claude-desktop, claude-code, cursor or vscode',
+    )
     .option('-y, --yes', 'accept the defaults, never prompt')
     .option('--force', 'write into a non-empty folder, replacing files of the same name')
     .addHelpText(
@@ -67,6 +71,7 @@ Without a terminal it never prompts: missing choices take their defaults.`,
           install: options.install as boolean | undefined,
           git: options.git as boolean | undefined,
           force: options.force as boolean | undefined,
+          register: options.register as string | undefined,
         },
         options.yes === true,
       );

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { renderConnectSection } from '../core/connect.js';
+import { buildLaunchCommand, renderConnectSection, type ConnectOptions } from '../core/connect.js';
 import { CliError, EXIT } from '../core/errors.js';
 import { initGitRepository } from '../core/git.js';
 import { formatInstallSteps, planInstall, runInstall } from '../core/install.js';
@@ -46,6 +46,7 @@ export function missingChoices(choices: CreateChoices): (keyof CreateChoices)[] 
 export async function runCreate(given: CreateChoices, context: CreateContext): Promise<number> {
   const { output, environment } = context;
   checkChoices(given);
+  if (given.register !== undefined) await checkRegisterClient(given.register);
   let choices = given;
   if (context.interactive && !context.yes && missingChoices(given).length > 0) {
     const { runWizard } = await import('../ui/wizard.js');
@@ -67,7 +68,7 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
     `Creating ${pc.bold(plan.name)} in ${plan.targetDir} (${plan.template.name}, ${plan.packageManager}, ${plan.transport}).`,
   );
 
-  const connectSection = renderConnectSection({
+  const connectOptions: ConnectOptions = {
     name: plan.name,
     template: plan.template,
     packageManager: plan.packageManager,
@@ -76,7 +77,8 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
     platform: environment.platform,
     uvPath: plan.uvPath,
     nodePath: context.nodePath,
-  });
+  };
+  const connectSection = renderConnectSection(connectOptions);
   try {
     const result = scaffoldProject({
       templatesDir: context.templatesDir ?? resolveTemplatesDir(),
@@ -120,8 +122,57 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
   }
 
   if (plan.git) await reportGit(plan, context);
+  if (plan.register !== undefined) {
+    if (exitCode !== EXIT.ok) {
+      output.stderr(
+        `Not registered with ${plan.register}: finish the install first, then run mcp-config add.\n`,
+      );
+    } else {
+      say();
+      const registered = await registerWithClient(
+        plan,
+        buildLaunchCommand(connectOptions),
+        context,
+      );
+      if (registered !== EXIT.ok) exitCode = registered;
+    }
+  }
   printNextSteps(plan, environment.platform, pendingInstall, say);
   return exitCode;
+}
+
+async function checkRegisterClient(client: string): Promise<void> {
+  const { REGISTER_CLIENTS } = await import('mcp-config/register');
+  if (!REGISTER_CLIENTS.includes(client as never)) {
+    throw new CliError(`Unknown client "${client}" for --register.`, {
+      hint: `Use one of: ${REGISTER_CLIENTS.join(', ')}.`,
+      exitCode: EXIT.usage,
+    });
+  }
+}
+
+/** Add the server to a client's config through mcp-config, from the project folder. */
+async function registerWithClient(
+  plan: CreatePlan,
+  command: string[],
+  context: CreateContext,
+): Promise<number> {
+  const { registerServer } = await import('mcp-config/register');
+  const { environment, output } = context;
+  return registerServer({
+    client: plan.register as Parameters<typeof registerServer>[0]['client'],
+    name: plan.name,
+    command,
+    // From the project folder: project scopes (VS Code, Claude Code local) belong to it.
+    io: {
+      stdout: output.stdout,
+      stderr: output.stderr,
+      env: environment.env,
+      cwd: plan.targetDir,
+      homedir: environment.homedir,
+      platform: environment.platform,
+    },
+  });
 }
 
 async function reportGit(plan: CreatePlan, context: CreateContext): Promise<void> {

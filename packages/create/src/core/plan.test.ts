@@ -15,6 +15,7 @@ function environment(
     env,
     platform: 'linux',
     which: (command) => (commands.includes(command) ? `/opt/bin/${command}` : undefined),
+    homedir: mkdtempSync(join(tmpdir(), 'plan-home-')),
   };
 }
 

@@ -31,6 +31,8 @@ export interface CreateChoices {
   git?: boolean;
   /** Write into a non-empty folder. */
   force?: boolean;
+  /** Also add the server to this client's config (claude-desktop, claude-code, cursor, vscode). */
+  register?: string;
 }
 
 /** What the machine offers, passed in so tests can vary it. */
@@ -43,6 +45,8 @@ export interface CreateEnvironment {
   platform: NodeJS.Platform;
   /** Absolute path of a command on PATH, or undefined. */
   which: (command: string) => string | undefined;
+  /** The user's home folder (client configs live under it). */
+  homedir: string;
 }
 
 /** A complete, checked description of what to create. */
@@ -62,6 +66,8 @@ export interface CreatePlan {
   install: boolean;
   git: boolean;
   force: boolean;
+  /** Client to register the server with, if any. */
+  register?: string;
   /** Absolute path of `uv` when found (written into client configs). */
   uvPath?: string;
   /** Python interpreter used to create a venv for pip. */
@@ -153,6 +159,7 @@ export function resolvePlan(choices: CreateChoices, environment: CreateEnvironme
     install,
     git: choices.git ?? environment.which('git') !== undefined,
     force: choices.force ?? false,
+    register: choices.register,
     uvPath,
     python: python ?? 'python3',
   };
