@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -504,14 +505,21 @@ describe('concurrency', () => {
 });
 
 describe('--config and read-only', () => {
-  it('refuses a read-only file cleanly', async () => {
-    if (process.getuid?.() === 0) return; // root can write anyway
+  it('refuses a read-only file cleanly and leaves it as it was', async () => {
     const box = makeSandbox();
     const file = box.write(join(box.root, 'ro.json'), '{}\n');
     chmodSync(file, 0o444);
-    const result = await box.cli(['add', 'x', '--config', file, '--', 'y']);
-    expect(result.code).toBe(1);
-    writeFileSync(join(box.root, 'done'), '');
-    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    // Root ignores file modes, so as root the file is made immutable instead.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chattr', ['+i', file]);
+    try {
+      const result = await box.cli(['add', 'x', '--config', file, '--', 'y']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^Error: .*ro\.json/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    } finally {
+      if (asRoot) execFileSync('chattr', ['-i', file]);
+    }
   });
 });
