@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in this folder, one after the other. The slow ones — the
-// install footprint and the official Inspector CLI, both installed from the registry into
-// .bench/ — only with `--all`. Other arguments are passed on to every benchmark.
+// install footprint, the official Inspector CLI and the config-installer comparison, all
+// installed from the registry into .bench/ — only with `--all`. Other arguments are passed
+// on to every benchmark.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,11 @@ import { join } from 'node:path';
 const all = process.argv.includes('--all');
 const args = process.argv.slice(2).filter((arg) => arg !== '--all');
 const helpers = ['run.mjs', 'inspect-bare-sdk.mjs'];
-const slow = { 'inspect-footprint.mjs': null, 'inspect-stdio.mjs': ['--no-inspector'] };
+const slow = {
+  'config-compare.mjs': null,
+  'inspect-footprint.mjs': null,
+  'inspect-stdio.mjs': ['--no-inspector'],
+};
 
 for (const file of readdirSync(import.meta.dirname)
   .filter((f) => f.endsWith('.mjs') && !helpers.includes(f))

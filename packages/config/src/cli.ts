@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import type * as Commands from './commands/index.js';
 import type { CommandIo, GlobalFlags } from './commands/context.js';
 import { EXIT } from './errors.js';
 
@@ -24,8 +23,6 @@ function readVersion(): string {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
-type CommandsModule = typeof Commands;
 
 /** The options every command takes: which client, file, scope and platform. */
 function withTargetOptions(command: Command): Command {
@@ -87,34 +84,45 @@ Examples:
   mcp-config remove weather --dry-run`,
     );
 
+  /** Run one command; only its own module (and what it needs) is loaded. */
   const run = async (
     flags: GlobalFlags,
-    action: (m: CommandsModule, io: CommandIo) => Promise<number>,
+    load: () => Promise<(io: CommandIo) => Promise<number>>,
   ) => {
-    // Everything but commander loads only once a command runs.
-    const commands = await import('./commands/index.js');
+    const { runCommand } = await import('./commands/context.js');
     setExitCode(
-      await commands.runCommand(flags, { ...io, version }, (commandIo) =>
-        action(commands, commandIo),
-      ),
+      await runCommand(flags, { ...io, version }, async (commandIo) => (await load())(commandIo)),
     );
   };
 
   jsonOption(withTargetOptions(program.command('path')))
     .description('show the config file in use and every candidate the client may read')
     .exitOverride()
-    .action((flags: GlobalFlags) => run(flags, (m, cio) => m.runPath(flags, cio)));
+    .action((flags: GlobalFlags) =>
+      run(flags, async () => {
+        const { runPath } = await import('./commands/path.js');
+        return (cio) => runPath(flags, cio);
+      }),
+    );
 
   secretsOption(jsonOption(withTargetOptions(program.command('list'))))
     .description('list the configured servers')
     .exitOverride()
-    .action((flags: GlobalFlags) => run(flags, (m, cio) => m.runList(flags, cio)));
+    .action((flags: GlobalFlags) =>
+      run(flags, async () => {
+        const { runList } = await import('./commands/list.js');
+        return (cio) => runList(flags, cio);
+      }),
+    );
 
   secretsOption(jsonOption(withTargetOptions(program.command('get').argument('<name>'))))
     .description('show one server entry')
     .exitOverride()
     .action((name: string, flags: GlobalFlags) =>
-      run(flags, (m, cio) => m.runGet(name, flags, cio)),
+      run(flags, async () => {
+        const { runGet } = await import('./commands/list.js');
+        return (cio) => runGet(name, flags, cio);
+      }),
     );
 
   secretsOption(
@@ -143,14 +151,20 @@ Examples:
     .option('--no-resolve', 'write the command as typed, without looking it up on PATH')
     .exitOverride()
     .action((name: string, command: string[], flags: GlobalFlags) =>
-      run(flags, (m, cio) => m.runAdd(name, command, flags, cio)),
+      run(flags, async () => {
+        const { runAdd } = await import('./commands/add.js');
+        return (cio) => runAdd(name, command, flags, cio);
+      }),
     );
 
   secretsOption(dryRunOption(withTargetOptions(program.command('remove').argument('<name>'))))
     .description('remove a server')
     .exitOverride()
     .action((name: string, flags: GlobalFlags) =>
-      run(flags, (m, cio) => m.runRemove(name, flags, cio)),
+      run(flags, async () => {
+        const { runRemove } = await import('./commands/remove.js');
+        return (cio) => runRemove(name, flags, cio);
+      }),
     );
 
   const backup = program
@@ -160,7 +174,12 @@ Examples:
   jsonOption(withTargetOptions(backup.command('list')))
     .description('list the backups of the config file, newest first')
     .exitOverride()
-    .action((flags: GlobalFlags) => run(flags, (m, cio) => m.runBackupList(flags, cio)));
+    .action((flags: GlobalFlags) =>
+      run(flags, async () => {
+        const { runBackupList } = await import('./commands/backup.js');
+        return (cio) => runBackupList(flags, cio);
+      }),
+    );
 
   secretsOption(
     dryRunOption(
@@ -174,7 +193,10 @@ Examples:
     .description('put a backup back in place (the current file is backed up first)')
     .exitOverride()
     .action((backupName: string | undefined, flags: GlobalFlags) =>
-      run(flags, (m, cio) => m.runRestore(backupName, flags, cio)),
+      run(flags, async () => {
+        const { runRestore } = await import('./commands/backup.js');
+        return (cio) => runRestore(backupName, flags, cio);
+      }),
     );
 
   return program;

@@ -104,7 +104,7 @@ export async function runAdd(
   });
   for (const note of built.notes) io.stdout(`${note}\n`);
   if (flags.dryRun) {
-    printDryRun(result, context);
+    await printDryRun(result, context);
     return EXIT.ok;
   }
   const client = CLIENT_NAMES[context.client];

@@ -2,7 +2,6 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '@mcpkit/shared/config-text';
 import { listBackups, restoreBackup, type BackupInfo } from '../core/write.js';
-import { unifiedDiff } from '../core/diff.js';
 import { EXIT, failure } from '../errors.js';
 import { writeTarget } from '../target/targets.js';
 import { backupDirOf } from './change.js';
@@ -85,6 +84,7 @@ export async function runRestore(
   parseConfigText(text, { file: backup, allowJsonc: target.allowJsonc });
   if (flags.dryRun) {
     const current = readConfigText(target.file, context) ?? '';
+    const { unifiedDiff } = await import('../core/diff.js');
     const diff = unifiedDiff(target.file, current, text, { mask: flags.showSecrets !== true });
     io.stdout(diff === '' ? `${target.file} already has this content.\n` : diff);
     io.stdout(`Dry run: nothing was written.\n`);

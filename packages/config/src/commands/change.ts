@@ -1,5 +1,4 @@
 import { backupDirFor, readConfigFile, updateConfigFile } from '../core/write.js';
-import { unifiedDiff } from '../core/diff.js';
 import { hostPathOf, type CommandContext } from './context.js';
 
 /** What a change did, or would do with --dry-run. */
@@ -49,7 +48,9 @@ export async function changeConfig(
 }
 
 /** Prints the diff of a dry run (secrets masked unless --show-secrets). */
-export function printDryRun(result: ChangeResult, context: CommandContext): void {
+export async function printDryRun(result: ChangeResult, context: CommandContext): Promise<void> {
+  // The diff library loads only for --dry-run.
+  const { unifiedDiff } = await import('../core/diff.js');
   const { io, flags } = context;
   if (!result.changed) {
     io.stdout(`Dry run: ${result.file} would not change.\n`);

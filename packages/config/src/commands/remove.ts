@@ -61,7 +61,7 @@ export async function runRemove(name: string, flags: GlobalFlags, io: CommandIo)
       allowJsonc: target.allowJsonc,
     }),
   );
-  if (flags.dryRun) printDryRun(result, context);
+  if (flags.dryRun) await printDryRun(result, context);
   else printWritten(`Removed "${name}" (${target.scope} scope) from`, result, context);
   return EXIT.ok;
 }
