@@ -5,8 +5,9 @@
 //   mcp-inspect tools|resources|prompts|ping|info --url URL --era legacy|modern [--json]
 //   mcp-inspect call <tool> --args '<json>' ...   read <uri> ...   prompt <name> --args '<json>' ...
 //   [--elicit decline|accept-defaults|json:FILE] [--sample reply:TEXT|decline] [--root DIR] [--header 'K: V']
-// Auth scenarios use flags mcp-inspect does not have yet (proposed, see README): --oauth,
-// --client-id, --client-secret, --client-metadata-url, --client-key FILE --client-key-alg ALG.
+// Auth scenarios: --oauth --oauth-headless [--oauth-client-id ID [--oauth-client-secret S]]
+// [--oauth-client-metadata-url URL] [--oauth-grant client_credentials [--oauth-client-key FILE
+// --oauth-client-key-alg ALG]]. Each run gets a fresh HOME, so the token cache starts empty.
 // MCP_INSPECT_BIN overrides the binary (default: packages/inspect/dist/bin.js on this Node).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,30 +32,42 @@ function flags(o) {
   for (const [k, v] of Object.entries(o.headers ?? {})) f.push('--header', `${k}: ${v}`);
   if (o.oauth) {
     const a = o.oauth;
-    f.push('--oauth');
-    if (a.clientId) f.push('--client-id', a.clientId);
-    if (a.clientSecret) f.push('--client-secret', a.clientSecret);
-    if (a.clientMetadataUrl && !a.clientId) f.push('--client-metadata-url', a.clientMetadataUrl);
+    // The suite's authorization servers approve at once: no browser.
+    f.push('--oauth', '--oauth-headless');
+    if (a.grant === 'client_credentials') f.push('--oauth-grant', 'client_credentials');
+    if (a.clientId) f.push('--oauth-client-id', a.clientId);
+    if (a.clientSecret) f.push('--oauth-client-secret', a.clientSecret);
+    if (a.clientMetadataUrl && !a.clientId)
+      f.push('--oauth-client-metadata-url', a.clientMetadataUrl);
     if (a.privateKeyPem) {
-      scratch ??= mkdtempSync(join(tmpdir(), 'mcpkit-conformance-'));
-      const file = join(scratch, 'client-key.pem');
+      const file = join(scratchDir(), 'client-key.pem');
       writeFileSync(file, a.privateKeyPem, { mode: 0o600 });
-      f.push('--client-key', file, '--client-key-alg', a.signingAlgorithm || 'ES256');
+      f.push('--oauth-client-key', file, '--oauth-client-key-alg', a.signingAlgorithm || 'ES256');
     }
   }
   return f;
 }
 
+function scratchDir() {
+  scratch ??= mkdtempSync(join(tmpdir(), 'mcpkit-conformance-'));
+  return scratch;
+}
+
+/** argv for the log, quoted, with secrets masked. */
+function shown(argv) {
+  return argv
+    .map((a, i) => (argv[i - 1] === '--oauth-client-secret' ? '***' : a))
+    .map((a) => (/[\s'"{]/.test(a) ? `'${a}'` : a))
+    .join(' ');
+}
+
 function inspect(args, o) {
   const argv = [BIN, ...args, ...flags(o)];
-  log(
-    'mcp-inspect',
-    argv
-      .slice(1)
-      .map((a) => (/[\s'"{]/.test(a) ? `'${a}'` : a))
-      .join(' '),
-  );
-  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 25_000 });
+  log('mcp-inspect', shown(argv.slice(1)));
+  // OAuth tokens are cached under HOME: a fresh one keeps scenarios (and ports reused by the
+  // suite) from seeing each other's tokens. Operations of one scenario share it.
+  const env = o.oauth ? { ...process.env, HOME: scratchDir() } : process.env;
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 25_000, env });
   if (r.stderr) process.stderr.write(r.stderr);
   if (r.error) throw r.error;
   if (r.status !== 0)

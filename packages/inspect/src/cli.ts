@@ -13,6 +13,8 @@ export interface MainIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
   interrupt: AbortSignal;
+  /** Home directory for the OAuth token cache (default: the user's). */
+  homedir?: string;
 }
 
 function readVersion(): string {
@@ -26,7 +28,7 @@ type CommandsModule = typeof Commands;
 
 /** The connection and output flags every command takes. */
 function withCommonOptions(command: Command): Command {
-  return command
+  command
     .option('--url <url>', 'Streamable HTTP endpoint (falls back to legacy SSE)')
     .option('--sse', 'use the legacy HTTP+SSE transport for --url')
     .option('--header <header>', "HTTP header 'Name: value' (repeatable)", collect, [])
@@ -41,7 +43,7 @@ function withCommonOptions(command: Command): Command {
     .option('--server <name>', "a server from a client's config, launched as that client would")
     .option(
       '--client <client>',
-      'whose config --server reads: claude-desktop (default), claude-code, cursor, vscode',
+      'whose config --server reads: claude-desktop (default), claude-code, cursor, vscode, windsurf, gemini-cli',
     )
     .option('--config <file>', 'read --server from this config file')
     .addOption(
@@ -71,6 +73,45 @@ function withCommonOptions(command: Command): Command {
       'decline',
     )
     .option('--sample <policy>', 'answer sampling: decline or reply:TEXT', 'decline');
+  return withOAuthOptions(command);
+}
+
+/** The OAuth flags (for --url): see `mcp-inspect --help`. */
+function withOAuthOptions(command: Command): Command {
+  return command
+    .option('--oauth', 'sign in with OAuth (MCP authorization); tokens are cached in ~/.mcpkit')
+    .option(
+      '--oauth-headless',
+      'authorize without a browser: fetch the URL and follow its redirects (auto-approving servers, CI)',
+    )
+    .addOption(
+      new Option('--oauth-grant <grant>', 'OAuth grant')
+        .choices(['authorization_code', 'client_credentials'])
+        .default(undefined, 'authorization_code'),
+    )
+    .option('--oauth-client-id <id>', 'a pre-registered OAuth client (default: register one)')
+    .option(
+      '--oauth-client-secret <secret>',
+      'its secret (default: $MCP_OAUTH_CLIENT_SECRET; prefer the variable)',
+    )
+    .option(
+      '--oauth-client-metadata-url <url>',
+      'https URL of a Client ID Metadata Document, used as the client_id where supported',
+    )
+    .option(
+      '--oauth-client-key <file>',
+      'PEM private key for private_key_jwt client authentication',
+    )
+    .option('--oauth-client-key-alg <alg>', 'its signing algorithm (default: RS256)')
+    .option('--oauth-scope <scope>', 'scope to request (default: chosen from the server)')
+    .option(
+      '--oauth-redirect-port <port>',
+      'fixed loopback port for the redirect URI http://127.0.0.1:PORT/callback',
+    )
+    .option(
+      '--oauth-timeout <ms>',
+      'how long to wait for the browser to come back (default: 300000)',
+    );
 }
 
 const argumentOptions = (command: Command) =>
@@ -100,6 +141,8 @@ Examples:
   mcp-inspect tools -- uv run my-server
   mcp-inspect call get_forecast --arg latitude=59.9 --arg longitude=10.7 -- node dist/index.js
   mcp-inspect read weather://codes --url http://127.0.0.1:8000/mcp --bearer "$TOKEN"
+  mcp-inspect tools --url https://mcp.example.com/mcp --oauth
+  mcp-inspect logout --url https://mcp.example.com/mcp
   mcp-inspect info --era auto --json -- npx -y @modelcontextprotocol/server-everything
 
 The interactive inspector (no command) is not available in this version yet.`,
@@ -224,6 +267,16 @@ The interactive inspector (no command) is not available in this version yet.`,
     .action((command: string[], flags: CommandFlags) =>
       run(command, flags, (m) => (session, context) => m.runInfo(session, context)),
     );
+
+  program
+    .command('logout')
+    .description('forget the cached OAuth tokens and client registration of --url')
+    .requiredOption('--url <url>', 'the server')
+    .exitOverride()
+    .action(async (flags: { url: string }) => {
+      const { runLogout } = await import('./commands/logout.js');
+      setExitCode(await runLogout(flags.url, io));
+    });
 
   program.argument('[command...]').action((command: string[]) => {
     io.stderr(

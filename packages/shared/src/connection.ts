@@ -1,12 +1,16 @@
 import {
   Client,
+  OAuthClientFlowError,
+  OAuthError,
   SdkError,
   SdkErrorCode,
   SSEClientTransport,
   StreamableHTTPClientTransport,
+  UnauthorizedError,
+  type AuthProvider,
   type ClientCapabilities,
   type Implementation,
-  type Transport,
+  type OAuthClientProvider,
 } from '@modelcontextprotocol/client';
 import type { ProcessStartError, ProcessTransport, StrayOutput } from './process-transport.js';
 
@@ -25,7 +29,16 @@ export interface HttpTarget {
   transport: 'http' | 'sse';
   url: string;
   headers: Record<string, string>;
+  /** Gives the SDK transport its tokens; an OAuth provider also runs the authorization flow. */
+  authProvider?: AuthProvider | OAuthClientProvider;
 }
+
+/**
+ * Completes an authorization the provider started: exchanges the callback's `code` (and
+ * checks `iss`) on the transport that saw the challenge, so its `resource_metadata` and
+ * `scope` are used. Connect again afterwards.
+ */
+export type FinishAuth = (callback: URLSearchParams) => Promise<void>;
 
 /** Where a server is and how to reach it. */
 export type ServerTarget = StdioTarget | HttpTarget;
@@ -58,6 +71,8 @@ export interface Connection {
   wire: 'stdio' | 'streamable-http' | 'sse';
   /** The server process, for stdio. */
   process?: ProcessTransport;
+  /** For an HTTP target with an OAuth provider, after a request failed with UnauthorizedError. */
+  finishAuth?: FinishAuth;
   close: () => Promise<void>;
 }
 
@@ -71,16 +86,19 @@ export class ConnectError extends Error {
   readonly hint: string | undefined;
   /** The server's stderr at the time, for stdio. */
   readonly stderr: string;
+  /** Set when the server asked for authorization and an OAuth provider started it. */
+  readonly finishAuth: FinishAuth | undefined;
   constructor(
     kind: ConnectFailure,
     message: string,
-    options: { hint?: string; stderr?: string; cause?: unknown } = {},
+    options: { hint?: string; stderr?: string; cause?: unknown; finishAuth?: FinishAuth } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'ConnectError';
     this.kind = kind;
     this.hint = options.hint;
     this.stderr = options.stderr ?? '';
+    this.finishAuth = options.finishAuth;
   }
 }
 
@@ -224,22 +242,46 @@ async function connectHttp(
   wire: 'streamable-http' | 'sse',
 ): Promise<Connection> {
   const url = new URL(target.url);
-  const requestInit = { headers: target.headers };
-  const transport: Transport =
+  const init = { requestInit: { headers: target.headers }, authProvider: target.authProvider };
+  const transport =
     wire === 'sse'
-      ? new SSEClientTransport(url, { requestInit })
-      : new StreamableHTTPClientTransport(url, { requestInit });
+      ? new SSEClientTransport(url, init)
+      : new StreamableHTTPClientTransport(url, init);
+  const finishAuth: FinishAuth | undefined = target.authProvider
+    ? (callback) => transport.finishAuth(callback)
+    : undefined;
   const client = newClient(options, options.era);
   try {
     await client.connect(transport, { timeout: options.timeoutMs });
   } catch (error) {
     await client.close().catch(() => undefined);
-    throw classifyHttpFailure(error, target, options.timeoutMs);
+    throw classifyHttpFailure(error, target, options.timeoutMs, finishAuth);
   }
-  return { client, wire, close: () => client.close() };
+  return { client, wire, finishAuth, close: () => client.close() };
 }
 
-function classifyHttpFailure(error: unknown, target: HttpTarget, timeoutMs: number): ConnectError {
+function classifyHttpFailure(
+  error: unknown,
+  target: HttpTarget,
+  timeoutMs: number,
+  finishAuth?: FinishAuth,
+): ConnectError {
+  if (target.authProvider && error instanceof UnauthorizedError) {
+    return new ConnectError('unauthorized', `${target.url} requires authorization`, {
+      cause: error,
+      finishAuth,
+    });
+  }
+  // Failures of the OAuth flow itself (discovery, registration, token exchange, issuer checks):
+  // reported as such, and never a reason to retry over legacy SSE.
+  if (
+    target.authProvider &&
+    (error instanceof OAuthError || error instanceof OAuthClientFlowError)
+  ) {
+    return new ConnectError('unauthorized', `authorization failed: ${errorText(error)}`, {
+      cause: error,
+    });
+  }
   const status = httpStatus(error);
   if (
     status === 401 ||

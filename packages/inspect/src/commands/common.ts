@@ -1,13 +1,22 @@
+import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { EraMode, ServerTarget } from '@mcpkit/shared/connection';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
+import {
+  authorizationFinisher,
+  OAuthSession,
+  parseOAuthFlags,
+  type OAuthFlags,
+} from '../core/oauth.js';
+import type { Launcher } from '../core/oauth-callback.js';
 import { parseElicitPolicy, parseSamplePolicy } from '../core/policies.js';
 import { InspectSession, requestFailure } from '../core/session.js';
 import { resolveTarget, type ConnectionFlags } from '../core/target.js';
-import { resolve } from 'node:path';
-import type { EraMode } from '@mcpkit/shared/connection';
 
 /** Flags every command takes. */
-export interface CommandFlags extends ConnectionFlags {
+export interface CommandFlags extends ConnectionFlags, OAuthFlags {
   era: EraMode;
   timeout: string;
   json?: boolean;
@@ -26,6 +35,10 @@ export interface CommandIo {
   version: string;
   /** Fires when the person presses Ctrl-C. */
   interrupt: AbortSignal;
+  /** Home directory for the OAuth token cache (default: the user's). */
+  homedir?: string;
+  /** Starts a detached program (the browser for OAuth); default: spawn, failures ignored. */
+  launch?: Launcher;
 }
 
 /** What an action gets besides the session. */
@@ -52,15 +65,62 @@ export function reportError(
   return error.exitCode;
 }
 
-function parseTimeout(text: string): number {
+function parseTimeout(text: string, flag = '--timeout'): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value <= 0) {
     throw usageError(
-      `--timeout must be a positive number of milliseconds, not "${text}".`,
-      'Example: --timeout 10000',
+      `${flag} must be a positive number of milliseconds, not "${text}".`,
+      `Example: ${flag} 10000`,
     );
   }
   return value;
+}
+
+const launchDetached: Launcher = (command, args) => {
+  try {
+    spawn(command, args, { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
+  } catch {
+    // no browser: the URL is printed anyway
+  }
+};
+
+/** Start OAuth for an HTTP target when --oauth is given: the provider goes into the target. */
+async function startOAuth(
+  target: ServerTarget,
+  flags: CommandFlags,
+  io: CommandIo,
+): Promise<OAuthSession | undefined> {
+  const settings = await parseOAuthFlags(flags, io.env);
+  if (!settings) return undefined;
+  if (target.transport === 'stdio')
+    throw usageError(
+      '--oauth is for HTTP servers: use it with --url (or an url entry of --server).',
+    );
+  if (flags.bearer !== undefined || flags.header.some((h) => /^\s*authorization\s*:/i.test(h)))
+    throw usageError('Give --oauth or an Authorization header (--bearer, --header), not both.');
+  // A token from $MCP_BEARER_TOKEN or a config entry would be sent until OAuth has one.
+  for (const name of Object.keys(target.headers))
+    if (name.toLowerCase() === 'authorization') delete target.headers[name];
+  const port = flags.oauthRedirectPort;
+  if (port !== undefined && !/^\d{1,5}$/.test(port))
+    throw usageError(`--oauth-redirect-port must be a port number, not "${port}".`);
+  const oauth = await OAuthSession.start({
+    serverUrl: target.url,
+    settings,
+    homedir: io.homedir ?? homedir(),
+    headless: flags.oauthHeadless === true,
+    callbackTimeoutMs: parseTimeout(flags.oauthTimeout ?? '300000', '--oauth-timeout'),
+    redirectPort: port === undefined ? undefined : Number(port),
+    clientName: 'mcp-inspect',
+    stderr: io.stderr,
+    platform: process.platform,
+    env: io.env,
+    launch: io.launch ?? launchDetached,
+  });
+  target.authProvider = oauth.provider;
+  return oauth;
 }
 
 /**
@@ -76,6 +136,7 @@ export async function runSessionCommand(
   action: (session: InspectSession, context: ActionContext) => Promise<number>,
 ): Promise<number> {
   let session: InspectSession | undefined;
+  let oauth: OAuthSession | undefined;
   const note = (text: string) => {
     if (!flags.json) io.stderr(`${text}\n`);
   };
@@ -89,36 +150,58 @@ export async function runSessionCommand(
       sample: parseSamplePolicy(flags.sample),
       roots: flags.root.map((dir) => resolve(io.cwd, dir)),
     };
-    session = await InspectSession.open({
-      target,
-      era: flags.era,
-      timeoutMs,
-      policies,
-      version: io.version,
-      onStderr: (chunk) => {
-        stderrTail = (stderrTail + chunk).slice(-8192);
-        if (flags.stderr) io.stderr(sanitizeText(chunk));
-      },
-      onStray: (stray) =>
-        note(
-          `Warning: the server wrote to stdout a line that is ${stray.reason}: "${sanitizeLine(stray.line).slice(0, 120)}". ` +
-            'stdout is reserved for MCP messages; a server should log to stderr.',
-        ),
-      // Roots are answered silently; elicitation and sampling change results, so say so.
-      onServerRequest: (event) => {
-        if (event.method !== 'roots/list')
-          note(`Server request ${event.method}: ${sanitizeLine(event.outcome)}`);
-      },
-      onLog: (level, text) => note(`[server ${sanitizeLine(level)}] ${sanitizeLine(text)}`),
-    });
-    return await action(session, { flags, io, signal: io.interrupt });
+    oauth = await startOAuth(target, flags, io);
+    const open = () =>
+      InspectSession.open({
+        target,
+        era: flags.era,
+        timeoutMs,
+        policies,
+        version: io.version,
+        onStderr: (chunk) => {
+          stderrTail = (stderrTail + chunk).slice(-8192);
+          if (flags.stderr) io.stderr(sanitizeText(chunk));
+        },
+        onStray: (stray) =>
+          note(
+            `Warning: the server wrote to stdout a line that is ${stray.reason}: "${sanitizeLine(stray.line).slice(0, 120)}". ` +
+              'stdout is reserved for MCP messages; a server should log to stderr.',
+          ),
+        // Roots are answered silently; elicitation and sampling change results, so say so.
+        onServerRequest: (event) => {
+          if (event.method !== 'roots/list')
+            note(`Server request ${event.method}: ${sanitizeLine(event.outcome)}`);
+        },
+        onLog: (level, text) => note(`[server ${sanitizeLine(level)}] ${sanitizeLine(text)}`),
+      });
+    const attempt = async () => {
+      // A retry after an authorization starts over on a fresh connection.
+      await session?.close().catch(() => undefined);
+      session = undefined;
+      session = await open();
+      return action(session, { flags, io, signal: io.interrupt });
+    };
+    if (!oauth) return await attempt();
+    return await oauth.run(
+      attempt,
+      (error) => authorizationFinisher(error, session?.connection),
+      io.interrupt,
+    );
   } catch (error) {
     if (io.interrupt.aborted) {
       io.stderr('Interrupted: the request was cancelled.\n');
       return EXIT.interrupted;
     }
-    const failure =
+    let failure =
       error instanceof InspectError ? error : requestFailure('the request', error, session);
+    if (oauth) {
+      const redact = oauth.redact.bind(oauth);
+      failure = new InspectError(
+        failure.exitCode,
+        redact(failure.message),
+        failure.hint && redact(failure.hint),
+      );
+    }
     if (failure.exitCode === EXIT.connection || failure.exitCode === EXIT.timeout) {
       const tail = (session?.stderr ?? stderrTail).trim();
       if (tail && !flags.stderr && !flags.json) {
@@ -130,5 +213,6 @@ export async function runSessionCommand(
     return reportError(failure, flags, io);
   } finally {
     await session?.close().catch(() => undefined);
+    await oauth?.close();
   }
 }

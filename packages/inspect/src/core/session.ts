@@ -69,7 +69,14 @@ export class InspectSession {
     } catch (error) {
       if (error instanceof ConnectError) {
         const code = error.kind === 'timeout' ? EXIT.timeout : EXIT.connection;
-        throw new InspectError(code, `Could not connect: ${error.message}.`, error.hint, {
+        const oauthHint =
+          error.kind === 'unauthorized' &&
+          options.target.transport !== 'stdio' &&
+          !options.target.authProvider
+            ? 'If the server supports OAuth, sign in with --oauth.'
+            : undefined;
+        const hint = [error.hint, oauthHint].filter(Boolean).join('\n') || undefined;
+        throw new InspectError(code, `Could not connect: ${error.message}.`, hint, {
           cause: error,
         });
       }
@@ -126,5 +133,8 @@ export function requestFailure(
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new InspectError(EXIT.serverError, `${what} failed: ${message}`);
+  // The cause tells an OAuth retry that the server asked for (more) authorization.
+  return new InspectError(EXIT.serverError, `${what} failed: ${message}`, undefined, {
+    cause: error,
+  });
 }

@@ -1,0 +1,273 @@
+import { readFile } from 'node:fs/promises';
+import { ConnectError, type FinishAuth } from '@mcpkit/shared/connection';
+import { sanitizeLine } from '@mcpkit/shared/sanitize';
+import { UnauthorizedError } from '@modelcontextprotocol/client';
+import { EXIT, InspectError, usageError } from './errors.js';
+import {
+  CallbackTimeoutError,
+  followAuthorization,
+  LoopbackCallback,
+  openBrowser,
+  type Launcher,
+} from './oauth-callback.js';
+import { InspectOAuthProvider, type OAuthClientSettings } from './oauth-provider.js';
+import { OAuthStore, redactSecrets, type OAuthRecord } from './oauth-store.js';
+
+/** The OAuth flags of every command. */
+export interface OAuthFlags {
+  oauth?: boolean;
+  oauthHeadless?: boolean;
+  oauthGrant?: string;
+  oauthClientId?: string;
+  oauthClientSecret?: string;
+  oauthClientMetadataUrl?: string;
+  oauthClientKey?: string;
+  oauthClientKeyAlg?: string;
+  oauthScope?: string;
+  oauthRedirectPort?: string;
+  oauthTimeout?: string;
+}
+
+/** How many times one command may send the person (or the headless flow) to authorize. */
+export const MAX_AUTHORIZATIONS = 3;
+
+/** The OAuth settings a command asked for, or undefined without --oauth; bad flags are usage errors. */
+export async function parseOAuthFlags(
+  flags: OAuthFlags,
+  env: NodeJS.ProcessEnv,
+  readText: (file: string) => Promise<string> = (file) => readFile(file, 'utf8'),
+): Promise<OAuthClientSettings | undefined> {
+  const given = Object.entries(flags).filter(
+    ([key, value]) => key.startsWith('oauth') && key !== 'oauth' && value !== undefined,
+  );
+  if (!flags.oauth) {
+    if (given.length > 0)
+      throw usageError(
+        `--${given[0]![0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --oauth.`,
+      );
+    return undefined;
+  }
+  const grant = flags.oauthGrant ?? 'authorization_code';
+  if (grant !== 'authorization_code' && grant !== 'client_credentials')
+    throw usageError(
+      `--oauth-grant must be authorization_code or client_credentials, not "${grant}".`,
+    );
+  const clientSecret = flags.oauthClientSecret ?? env.MCP_OAUTH_CLIENT_SECRET;
+  if ((clientSecret || flags.oauthClientKey) && !flags.oauthClientId)
+    throw usageError('A client secret or key needs --oauth-client-id.');
+  if (clientSecret && flags.oauthClientKey)
+    throw usageError('Give --oauth-client-secret or --oauth-client-key, not both.');
+  if (grant === 'client_credentials' && !(clientSecret || flags.oauthClientKey))
+    throw usageError(
+      '--oauth-grant client_credentials needs --oauth-client-id with --oauth-client-secret (or $MCP_OAUTH_CLIENT_SECRET) or --oauth-client-key FILE.',
+    );
+  if (flags.oauthClientMetadataUrl !== undefined) {
+    const url = URL.canParse(flags.oauthClientMetadataUrl)
+      ? new URL(flags.oauthClientMetadataUrl)
+      : undefined;
+    if (url?.protocol !== 'https:' || url.pathname === '/')
+      throw usageError(
+        '--oauth-client-metadata-url must be an https URL with a path (a Client ID Metadata Document).',
+      );
+  }
+  let privateKey: string | undefined;
+  if (flags.oauthClientKey) {
+    try {
+      privateKey = await readText(flags.oauthClientKey);
+    } catch (error) {
+      throw usageError(
+        `Cannot read --oauth-client-key ${flags.oauthClientKey}: ${(error as Error).message}`,
+      );
+    }
+  }
+  return {
+    grant,
+    clientId: flags.oauthClientId,
+    clientSecret,
+    clientMetadataUrl: flags.oauthClientMetadataUrl,
+    privateKey,
+    privateKeyAlg: flags.oauthClientKeyAlg,
+    scope: flags.oauthScope,
+  };
+}
+
+/** Everything an {@link OAuthSession} needs from the outside. */
+export interface OAuthSessionOptions {
+  serverUrl: string;
+  settings: OAuthClientSettings;
+  homedir: string;
+  /** Fetch the authorization URL and follow its redirects instead of asking a person. */
+  headless: boolean;
+  /** How long to wait for the person to come back from the browser, in milliseconds. */
+  callbackTimeoutMs: number;
+  /** A fixed loopback port for the redirect URI (pre-registered clients need one). */
+  redirectPort?: number;
+  clientName: string;
+  /** Messages for the person (the authorization URL). */
+  stderr: (text: string) => void;
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  launch: Launcher;
+  fetch?: typeof fetch;
+}
+
+/**
+ * One command's OAuth: the provider the SDK transport drives, the loopback listener the
+ * browser comes back to, and the loop that finishes an authorization and tries again.
+ */
+export class OAuthSession {
+  readonly provider: InspectOAuthProvider;
+  private readonly options: OAuthSessionOptions;
+  private readonly loopback: LoopbackCallback | undefined;
+  /** The `state` of the authorization the provider started and nobody finished yet. */
+  private pendingState: string | undefined;
+  /** Authorizations started by this command. */
+  private started = 0;
+
+  private constructor(
+    options: OAuthSessionOptions,
+    store: OAuthStore,
+    record: OAuthRecord,
+    loopback?: LoopbackCallback,
+  ) {
+    this.options = options;
+    this.loopback = loopback;
+    this.provider = new InspectOAuthProvider({
+      settings: options.settings,
+      store,
+      record,
+      redirectUrl: loopback?.redirectUrl,
+      clientName: options.clientName,
+      onAuthorizationUrl: (url, state) => this.authorizationStarted(url, state),
+    });
+  }
+
+  /** Load the cache and, for the authorization code grant, start the loopback listener. */
+  static async start(options: OAuthSessionOptions): Promise<OAuthSession> {
+    const store = new OAuthStore(options.serverUrl, { homedir: options.homedir });
+    const record = await store.load();
+    let loopback: LoopbackCallback | undefined;
+    if (options.settings.grant === 'authorization_code') {
+      // Reuse the last port so a dynamically registered client's redirect URI still matches.
+      const lastPort = record.redirectUrl ? Number(new URL(record.redirectUrl).port) : 0;
+      loopback = await LoopbackCallback.start(options.redirectPort ?? lastPort);
+    }
+    return new OAuthSession(options, store, record, loopback);
+  }
+
+  /**
+   * Run `attempt`; when it fails because the server wants an authorization that the
+   * provider has started, wait for the callback, let `finisherOf(error)` exchange the code,
+   * and run `attempt` again, at most {@link MAX_AUTHORIZATIONS} times.
+   */
+  async run<T>(
+    attempt: () => Promise<T>,
+    finisherOf: (error: unknown) => FinishAuth | undefined,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    for (let round = 1; ; round++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const finish = this.pendingState !== undefined ? finisherOf(error) : undefined;
+        if (!finish) throw error;
+        if (round > MAX_AUTHORIZATIONS)
+          throw new InspectError(
+            EXIT.connection,
+            `The server still refuses after ${MAX_AUTHORIZATIONS} authorizations.`,
+            'The granted scope may not cover the request; check the account and the server.',
+          );
+        await this.finish(finish, signal);
+      }
+    }
+  }
+
+  /** `text` with every token, secret and code this session handled replaced by `***`. */
+  redact(text: string): string {
+    return redactSecrets(text, this.provider.secrets());
+  }
+
+  /** Stop the loopback listener. */
+  async close(): Promise<void> {
+    await this.loopback?.close();
+  }
+
+  private async authorizationStarted(url: URL, state: string): Promise<void> {
+    this.pendingState = state;
+    const { options, loopback } = this;
+    if (!loopback) throw new Error('this grant does not use a browser');
+    // Past the limit, neither bother the person nor the server again; run() gives up.
+    if (++this.started > MAX_AUTHORIZATIONS) return;
+    if (options.headless) {
+      loopback.deliver(await followAuthorization(url, loopback.redirectUrl, options.fetch));
+      return;
+    }
+    options.stderr(
+      `Authorize mcp-inspect in your browser (waiting up to ${Math.round(options.callbackTimeoutMs / 1000)} s):\n  ${url.href}\n`,
+    );
+    openBrowser(url.href, { platform: options.platform, env: options.env, launch: options.launch });
+  }
+
+  private async finish(finishAuth: FinishAuth, signal?: AbortSignal): Promise<void> {
+    const expected = this.pendingState;
+    this.pendingState = undefined;
+    let params: URLSearchParams;
+    try {
+      params = await this.loopback!.next(this.options.callbackTimeoutMs, signal);
+    } catch (error) {
+      if (error instanceof CallbackTimeoutError)
+        throw new InspectError(
+          EXIT.timeout,
+          `Authorization timed out: ${error.message}.`,
+          'Open the URL printed above, or raise --oauth-timeout.',
+        );
+      throw error;
+    }
+    this.provider.remember(params.get('code') ?? undefined);
+    if (expected && params.get('state') !== expected)
+      throw new InspectError(
+        EXIT.connection,
+        'The authorization callback carried the wrong state; it was not started by this command.',
+      );
+    if (!params.get('code')) {
+      // The error text of a callback may come from an attacker (authorization server mix-up),
+      // so only the error code is shown.
+      const code = sanitizeLine(params.get('error') ?? 'no code').replace(/[^\w.-]/g, '');
+      throw new InspectError(EXIT.connection, `The authorization server refused: ${code}.`);
+    }
+    try {
+      await finishAuth(params);
+    } catch (error) {
+      throw new InspectError(
+        EXIT.connection,
+        `Authorization failed: ${this.redact(error instanceof Error ? error.message : String(error))}`,
+        undefined,
+        { cause: error },
+      );
+    }
+  }
+}
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e !== undefined && chain.length < 8; e = (e as Error).cause) {
+    chain.push(e);
+    if (!(e instanceof Error)) break;
+  }
+  return chain;
+}
+
+/**
+ * How to finish the authorization a failure asks for: the failed connection's transport
+ * (a {@link ConnectError} from connecting), else the open connection's when a request was
+ * refused with {@link UnauthorizedError} (a 401 or a 403 step-up).
+ */
+export function authorizationFinisher(
+  error: unknown,
+  connected?: { finishAuth?: FinishAuth },
+): FinishAuth | undefined {
+  const chain = causes(error);
+  const connectError = chain.find((e): e is ConnectError => e instanceof ConnectError);
+  if (connectError) return connectError.finishAuth;
+  return chain.some((e) => e instanceof UnauthorizedError) ? connected?.finishAuth : undefined;
+}
