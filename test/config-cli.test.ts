@@ -1,12 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, makeTempDir, ROOT } from './support/paths.js';
@@ -448,6 +441,108 @@ describe('other clients', () => {
     expect(text).toContain('"type": "stdio"');
     expect((await box.cli(['remove', 'new', '--client', 'vscode'])).code).toBe(0);
     expect(box.read(file)).toBe(original);
+  });
+});
+
+describe('windsurf and gemini-cli', () => {
+  it('windsurf: path, add (local and serverUrl), list and remove in ~/.codeium/windsurf', async () => {
+    const box = makeSandbox();
+    const file = join(box.home, '.codeium/windsurf/mcp_config.json');
+    const path = await box.cli(['path', '--client', 'windsurf']);
+    expect(path.code, path.stderr).toBe(0);
+    expect(path.stdout.split('\n')[0]).toBe(file);
+    expect(path.stdout).toContain('does not exist yet');
+    const local = await box.cli(['add', 'l', '--client', 'windsurf', '--no-resolve', '--', 'srv']);
+    expect(local.code, local.stderr).toBe(0);
+    expect(local.stdout).toContain('MCP servers panel of Windsurf');
+    const remote = await box.cli([
+      'add',
+      'r',
+      '--client',
+      'windsurf',
+      '--url',
+      'https://x.dev/mcp',
+      '--header',
+      'Authorization: Bearer s3cret',
+    ]);
+    expect(remote.code, remote.stderr).toBe(0);
+    expect(servers(box.read(file))).toEqual({
+      l: { command: 'srv', args: [] },
+      r: { serverUrl: 'https://x.dev/mcp', headers: { Authorization: 'Bearer s3cret' } },
+    });
+    const list = json((await box.cli(['list', '--client', 'windsurf', '--json'])).stdout) as {
+      servers: { name: string; transport: string; scope: string }[];
+    };
+    expect(list.servers.map((s) => `${s.scope}:${s.name}:${s.transport}`)).toEqual([
+      'user:l:stdio',
+      'user:r:http',
+    ]);
+    expect(JSON.stringify(list)).not.toContain('s3cret');
+    expect((await box.cli(['remove', 'r', '--client', 'windsurf'])).code).toBe(0);
+    expect((await box.cli(['remove', 'l', '--client', 'windsurf'])).code).toBe(0);
+    expect(servers(box.read(file))).toEqual({});
+  });
+
+  it('gemini-cli: project by default, user with --scope; settings and comments keep every byte', async () => {
+    const box = makeSandbox();
+    const projectFile = join(box.project, '.gemini/settings.json');
+    const userFile = join(box.home, '.gemini/settings.json');
+    const original = `{
+  // Gemini CLI settings, edited by hand
+  "theme": "GitHub",
+  "mcp": { "allowed": ["docs"] },
+  "mcpServers": {
+    /* the docs server */
+    "docs": { "httpUrl": "https://docs.example/mcp", "timeout": 5000 }
+  },
+  "general": { "vimMode": true }
+}
+`;
+    box.write(userFile, original);
+    const path = await box.cli(['path', '--client', 'gemini-cli', '--json']);
+    expect(path.code, path.stderr).toBe(0);
+    expect(json(path.stdout)).toMatchObject({
+      client: 'gemini-cli',
+      file: projectFile,
+      scope: 'project',
+      exists: false,
+      candidates: [
+        { scope: 'project', file: projectFile, exists: false },
+        { scope: 'user', file: userFile, exists: true },
+      ],
+    });
+
+    const project = await box.cli(['add', 'p', '--client', 'gemini-cli', '--', 'srv', 'a']);
+    expect(project.code, project.stderr).toBe(0);
+    expect(project.stdout).toContain('(project scope)');
+    expect(servers(box.read(projectFile))).toEqual({ p: { command: 'srv', args: ['a'] } });
+
+    const user = await box.cli([
+      'add',
+      'u',
+      '--client',
+      'gemini-cli',
+      '--scope',
+      'user',
+      '--url',
+      'https://x.dev/mcp',
+    ]);
+    expect(user.code, user.stderr).toBe(0);
+    const text = box.read(userFile);
+    expect(text).toContain('// Gemini CLI settings, edited by hand');
+    expect(text).toContain('/* the docs server */');
+    expect(text).toContain('"general": { "vimMode": true }');
+    const list = json((await box.cli(['list', '--client', 'gemini-cli', '--json'])).stdout) as {
+      servers: { name: string; scope: string; transport: string }[];
+    };
+    expect(list.servers.map((s) => `${s.scope}:${s.name}:${s.transport}`)).toEqual([
+      'project:p:stdio',
+      'user:docs:http',
+      'user:u:http',
+    ]);
+    const removed = await box.cli(['remove', 'u', '--client', 'gemini-cli', '--scope', 'user']);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(box.read(userFile)).toBe(original);
   });
 });
 

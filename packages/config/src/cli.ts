@@ -30,8 +30,8 @@ function withTargetOptions(command: Command): Command {
     .addOption(
       new Option(
         '--client <client>',
-        'claude-desktop (default), claude-code, cursor, vscode',
-      ).choices(['claude-desktop', 'claude-code', 'cursor', 'vscode']),
+        'claude-desktop (default), claude-code, cursor, vscode, windsurf, gemini-cli',
+      ).choices(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'gemini-cli']),
     )
     .option('--config <file>', "use this file instead of the client's own")
     .addOption(
@@ -62,7 +62,7 @@ export function createProgram(io: MainIo, setExitCode: (code: number) => void): 
   const version = readVersion();
   const program = new Command('mcp-config')
     .description(
-      'Add, list and remove MCP servers in the config files of Claude Desktop, Claude Code, Cursor and VS Code, changing nothing but the entry itself.',
+      'Add, list and remove MCP servers in the config files of Claude Desktop, Claude Code, Cursor, VS Code, Windsurf and Gemini CLI, changing nothing but the entry itself.',
     )
     .usage('<command> [options]')
     .version(version, '-v, --version', 'print the version')

@@ -7,6 +7,8 @@ export const REGISTER_CLIENTS: readonly ClientId[] = [
   'claude-code',
   'cursor',
   'vscode',
+  'windsurf',
+  'gemini-cli',
 ];
 
 /** Inputs of {@link registerServer}. */

@@ -43,7 +43,7 @@ export function createProgram(
     .option('--no-git', 'do not create a git repository')
     .option(
       '--register <client>',
-      'also add the server to claude-desktop, claude-code, cursor or vscode',
+      'also add the server to claude-desktop, claude-code, cursor, vscode, windsurf or gemini-cli',
     )
     .option('-y, --yes', 'accept the defaults, never prompt')
     .option('--force', 'write into a non-empty folder, replacing files of the same name')

@@ -222,6 +222,61 @@ describe('cursor and vscode', () => {
   });
 });
 
+describe('windsurf and gemini-cli', () => {
+  it('windsurf: one user file under the profile on every platform, strict JSON', () => {
+    const linux = resolveConfigCandidates({
+      client: 'windsurf',
+      platform: 'linux',
+      env: { XDG_CONFIG_HOME: '/cfg' },
+      homedir: '/home/ada',
+      cwd: '/p',
+    });
+    expect(linux).toEqual([
+      expect.objectContaining({
+        scope: 'user',
+        file: '/home/ada/.codeium/windsurf/mcp_config.json',
+        serversPath: ['mcpServers'],
+        allowJsonc: false,
+      }),
+    ]);
+    expect(resolveConfigPath(win({ client: 'windsurf' })).file).toBe(
+      `${WIN_HOME}\\.codeium\\windsurf\\mcp_config.json`,
+    );
+    expect(() => resolveConfigPath({ ...win({ client: 'windsurf' }), scope: 'project' })).toThrow(
+      /no config file of scope "project"/,
+    );
+  });
+
+  it('gemini-cli: project then user settings.json, with comments allowed', () => {
+    const list = resolveConfigCandidates({
+      client: 'gemini-cli',
+      platform: 'darwin',
+      env: {},
+      homedir: '/Users/ada',
+      cwd: '/p',
+    });
+    expect(list.map((c) => [c.scope, c.file, c.allowJsonc])).toEqual([
+      ['project', '/p/.gemini/settings.json', true],
+      ['user', '/Users/ada/.gemini/settings.json', true],
+    ]);
+    expect(list[0]?.serversPath).toEqual(['mcpServers']);
+    expect(resolveConfigPath(win({ client: 'gemini-cli', scope: 'user' })).file).toBe(
+      `${WIN_HOME}\\.gemini\\settings.json`,
+    );
+  });
+
+  it('gemini-cli in the home folder: the settings file is only the user one', () => {
+    const list = resolveConfigCandidates({
+      client: 'gemini-cli',
+      platform: 'linux',
+      env: {},
+      homedir: '/home/ada',
+      cwd: '/home/ada/',
+    });
+    expect(list.map((c) => c.scope)).toEqual(['user']);
+  });
+});
+
 describe('with a real file system', () => {
   it('finds the existing file in a temp home', () => {
     const root = mkdtempSync(join(tmpdir(), 'mcpkit-paths-'));

@@ -1,7 +1,8 @@
 import path from 'node:path';
 
 /** The MCP clients whose config files mcpkit knows how to find and read. */
-export type ClientId = 'claude-desktop' | 'claude-code' | 'cursor' | 'vscode';
+export type ClientId =
+  'claude-desktop' | 'claude-code' | 'cursor' | 'vscode' | 'windsurf' | 'gemini-cli';
 
 /** Every client id, in the order help texts list them. */
 export const CLIENT_IDS: readonly ClientId[] = [
@@ -9,6 +10,8 @@ export const CLIENT_IDS: readonly ClientId[] = [
   'claude-code',
   'cursor',
   'vscode',
+  'windsurf',
+  'gemini-cli',
 ];
 
 /**
@@ -163,7 +166,47 @@ function draftsFor(o: ResolveConfigOptions): Draft[] {
           allowJsonc: true,
         },
       ];
+    case 'windsurf':
+      // One file on every platform, under the user profile (%USERPROFILE% on Windows).
+      return [
+        {
+          scope: 'user',
+          file: home('.codeium', 'windsurf', 'mcp_config.json'),
+          label: 'Windsurf (~/.codeium/windsurf/mcp_config.json)',
+          serversPath: ['mcpServers'],
+          allowJsonc: false,
+        },
+      ];
+    case 'gemini-cli':
+      return geminiDrafts(o);
   }
+}
+
+/**
+ * Gemini CLI reads settings.json through strip-json-comments, so comments are fine (trailing
+ * commas are not, but JSONC is the closest mode). Project settings override user settings;
+ * in the home folder the project file is the user file, and Gemini CLI reads it only once.
+ */
+function geminiDrafts(o: ResolveConfigOptions): Draft[] {
+  const p = pathFor(o.platform);
+  const user: Draft = {
+    scope: 'user',
+    file: p.join(o.homedir, '.gemini', 'settings.json'),
+    label: 'Gemini CLI user settings (~/.gemini/settings.json)',
+    serversPath: ['mcpServers'],
+    allowJsonc: true,
+  };
+  if (p.resolve(o.cwd) === p.resolve(o.homedir)) return [user];
+  return [
+    {
+      scope: 'project',
+      file: p.join(o.cwd, '.gemini', 'settings.json'),
+      label: 'Gemini CLI project settings (.gemini/settings.json)',
+      serversPath: ['mcpServers'],
+      allowJsonc: true,
+    },
+    user,
+  ];
 }
 
 /** Per-user application data folder: Application Support, %APPDATA% or $XDG_CONFIG_HOME. */

@@ -39,14 +39,39 @@ const TYPES: Record<string, 'stdio' | 'http' | 'sse'> = {
   sse: 'sse',
 };
 
+/**
+ * The field holding a remote entry's URL as `client` spells it: Windsurf writes `serverUrl`
+ * (plain `url` is read too), Gemini CLI `httpUrl` for Streamable HTTP, which wins over its
+ * `url`.
+ */
+function urlField(node: Node, client: ClientId): { node: Node; field: string } | undefined {
+  const own = client === 'windsurf' ? 'serverUrl' : client === 'gemini-cli' ? 'httpUrl' : undefined;
+  const ownNode = own ? child(node, own) : undefined;
+  if (own && ownNode) return { node: ownNode, field: own };
+  const urlNode = child(node, 'url');
+  return urlNode ? { node: urlNode, field: 'url' } : undefined;
+}
+
+const URL_NAMES: Partial<Record<ClientId, string>> = {
+  windsurf: '"serverUrl"',
+  'gemini-cli': '"httpUrl" or "url"',
+};
+
 export function normalizeEntry(node: Node, ctx: EntryContext, base: ServerEntryBase): ServerEntry {
+  const urlName = URL_NAMES[ctx.client] ?? '"url"';
   if (node.type !== 'object')
-    fail(ctx, node, `must be an object with "command" or "url", found ${describeNode(node)}`);
+    fail(ctx, node, `must be an object with "command" or ${urlName}, found ${describeNode(node)}`);
   const typeNode = child(node, 'type');
   const commandNode = child(node, 'command');
-  const urlNode = child(node, 'url');
+  const url = urlField(node, ctx.client);
+  const urlNode = url?.node;
+  // Gemini CLI picks the transport by field, URLs before "command": httpUrl is Streamable
+  // HTTP whatever "type" says, and a bare url is tried as Streamable HTTP first.
+  const gemini = ctx.client === 'gemini-cli';
   let transport: 'stdio' | 'http' | 'sse';
-  if (typeNode) {
+  if (gemini && url?.field === 'httpUrl') {
+    transport = 'http';
+  } else if (typeNode) {
     const t = typeNode.value as unknown;
     if (typeNode.type !== 'string' || typeof t !== 'string' || !TYPES[t]) {
       fail(
@@ -56,22 +81,22 @@ export function normalizeEntry(node: Node, ctx: EntryContext, base: ServerEntryB
       );
     }
     transport = TYPES[t] ?? 'stdio';
-  } else if (commandNode && urlNode) {
+  } else if (commandNode && urlNode && !gemini) {
     fail(
       ctx,
       node,
-      'has both "command" and "url"; add "type" to say whether it is a local or a remote server',
+      `has both "command" and "${url.field}"; add "type" to say whether it is a local or a remote server`,
     );
-  } else if (commandNode) {
-    transport = 'stdio';
   } else if (urlNode) {
     // Claude Code's schema only makes "type" optional for stdio entries (assumption
     // from its docs, which always show "type" on remote ones); Cursor infers from "url".
     if (ctx.client === 'claude-code')
       fail(ctx, urlNode, 'a "url" entry needs "type": "http" or "type": "sse" for Claude Code');
     transport = 'http';
+  } else if (commandNode) {
+    transport = 'stdio';
   } else {
-    fail(ctx, node, 'needs "command" (a local server) or "url" (a remote server)');
+    fail(ctx, node, `needs "command" (a local server) or ${urlName} (a remote server)`);
   }
   if (transport !== 'stdio' && ctx.client === 'claude-desktop') {
     fail(
@@ -96,11 +121,11 @@ export function normalizeEntry(node: Node, ctx: EntryContext, base: ServerEntryB
     if (envFileNode) entry.envFile = nonEmptyString(ctx, envFileNode, 'envFile');
     return entry;
   }
-  if (!urlNode) fail(ctx, node, `a ${transport} server needs "url"`);
+  if (!url) fail(ctx, node, `a ${transport} server needs ${urlName}`);
   return {
     ...base,
     transport,
-    url: nonEmptyString(ctx, urlNode, 'url'),
+    url: nonEmptyString(ctx, url.node, url.field),
     headers: stringMap(ctx, child(node, 'headers'), 'headers'),
   };
 }

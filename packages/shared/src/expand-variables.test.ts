@@ -164,6 +164,58 @@ describe('expandEntry', () => {
     expect(unresolved).toEqual([{ reference: '${HOME}', field: 'args[2]', reason: 'unknown' }]);
   });
 
+  it('Windsurf: ${env:NAME} everywhere; ${file:...} and other names stay literal', () => {
+    const { entry: out, unresolved } = expandEntry(
+      remote({
+        client: 'windsurf',
+        url: 'https://${env:HOST}/mcp',
+        headers: { A: 'Bearer ${env:TOKEN}', B: '${file:/run/secret}', C: '${workspaceFolder}' },
+      }),
+      'windsurf',
+      { env: { HOST: 'x.test' }, cwd: '/p' },
+    );
+    expect(out).toMatchObject({
+      url: 'https://x.test/mcp',
+      headers: { A: 'Bearer ', B: '${file:/run/secret}', C: '${workspaceFolder}' },
+    });
+    expect(unresolved.map((u) => [u.field, u.reference, u.reason])).toEqual([
+      ['headers.A', '${env:TOKEN}', 'unset'],
+      ['headers.B', '${file:/run/secret}', 'unsupported'],
+      ['headers.C', '${workspaceFolder}', 'unknown'],
+    ]);
+  });
+
+  it('Gemini CLI: $VAR and ${VAR} in every field, cwd too; unset and defaults stay literal', () => {
+    const { entry: out, unresolved } = expandEntry(
+      stdio({
+        client: 'gemini-cli',
+        command: '$HOME/bin/srv',
+        args: ['--dir=${DATA}', '$MISSING', '${A:-b}', 'cost $5'],
+        cwd: '${DATA}/srv',
+        env: { API_KEY: '$TOKEN' },
+      }),
+      'gemini-cli',
+      { env: { HOME: '/h', DATA: '/d', TOKEN: 't' }, cwd: '/p' },
+    );
+    expect(out).toMatchObject({
+      command: '/h/bin/srv',
+      args: ['--dir=/d', '$MISSING', '${A:-b}', 'cost $5'],
+      cwd: '/d/srv',
+      env: { API_KEY: 't' },
+    });
+    expect(unresolved.map((u) => [u.field, u.reference])).toEqual([
+      ['args[1]', '$MISSING'],
+      ['args[2]', '${A:-b}'],
+      ['args[3]', '$5'],
+    ]);
+    const win = expandEntry(remote({ url: 'https://$host/mcp' }), 'gemini-cli', {
+      env: { HOST: 'x.test' },
+      cwd: 'C:\\p',
+      platform: 'win32',
+    });
+    expect(win.entry.url).toBe('https://x.test/mcp');
+  });
+
   it('does not modify the entry it was given', () => {
     const entry = stdio({ args: ['${A}'] });
     expandEntry(entry, 'claude-code', { env: { A: 'a' }, cwd: '/p' });

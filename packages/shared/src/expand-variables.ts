@@ -4,14 +4,15 @@ import type { ServerEntry } from './server-entries.js';
 
 /** A `${...}` reference that could not be given a value. */
 export interface UnresolvedVariable {
-  /** The reference as written, e.g. `${API_KEY}` or `${input:token}`. */
+  /** The reference as written, e.g. `${API_KEY}`, `${input:token}` or (Gemini CLI) `$API_KEY`. */
   reference: string;
   /** Where it appears: `command`, `args[1]`, `env.API_KEY`, `url`, `headers.Authorization`… */
   field: string;
   /**
    * `unset`: an environment variable that is not set and has no default; `input`: a VS Code
    * input, which the client prompts for; `unsupported`: a variable the client knows but that
-   * needs an editor (`${command:...}`, `${file}`…); `unknown`: a name the client does not know.
+   * needs an editor (`${command:...}`, `${file}`…) or a file (Windsurf's `${file:...}`);
+   * `unknown`: a name the client does not know.
    */
   reason: 'unset' | 'input' | 'unsupported' | 'unknown';
 }
@@ -43,7 +44,9 @@ type Resolver = (
   unresolved: UnresolvedVariable[],
 ) => string;
 
-const REFERENCE = /\$\{([^}]+)\}/g;
+const REFERENCE = /\$\{[^}]+\}/g;
+// Gemini CLI's own pattern (packages/cli/src/utils/envVarResolver.ts): $NAME or ${NAME}.
+const GEMINI_REFERENCE = /\$(?:\w+|\{[^}]+\})/g;
 
 /**
  * Substitutes variables the way `client` does when it launches the entry:
@@ -56,6 +59,10 @@ const REFERENCE = /\$\{([^}]+)\}/g;
  *   `${userHome}`, `${pathSeparator}`, `${/}`; `${input:...}` cannot be answered
  *   non-interactively and stays literal, as do editor-only variables.
  * - Cursor: the same variables as VS Code except inputs (assumed to resolve like VS Code).
+ * - Windsurf: `${env:VAR}` (unset gives "", assumed as in VS Code); `${file:path}` (a file's
+ *   contents) is not read here and stays literal.
+ * - Gemini CLI: `$VAR` and `${VAR}` in every string of settings.json, cwd included; an
+ *   unset variable stays literal. No defaults: `${VAR:-x}` names a variable "VAR:-x".
  * Every reference left unresolved is listed in `unresolved`.
  */
 export function expandEntry<T extends ServerEntry>(
@@ -66,10 +73,12 @@ export function expandEntry<T extends ServerEntry>(
   const unresolved: UnresolvedVariable[] = [];
   const resolver = resolverFor(client, options);
   if (!resolver) return { entry: { ...entry }, unresolved };
+  const pattern = client === 'gemini-cli' ? GEMINI_REFERENCE : REFERENCE;
   const str = (value: string, field: string) =>
-    value.replace(REFERENCE, (reference: string, inner: string) =>
-      resolver(inner, reference, field, unresolved),
-    );
+    value.replace(pattern, (reference: string) => {
+      const inner = reference.startsWith('${') ? reference.slice(2, -1) : reference.slice(1);
+      return resolver(inner, reference, field, unresolved);
+    });
   const map = (values: Record<string, string>, field: string) =>
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, str(v, `${field}.${k}`)]));
 
@@ -93,6 +102,27 @@ export function expandEntry<T extends ServerEntry>(
 function resolverFor(client: ClientId, options: ExpandOptions): Resolver | undefined {
   const lookup = envLookup(options);
   if (client === 'claude-desktop') return undefined;
+  if (client === 'gemini-cli') {
+    return (name, reference, field, unresolved) => {
+      const value = lookup(name);
+      if (value !== undefined) return value;
+      unresolved.push({ reference, field, reason: 'unset' });
+      return reference;
+    };
+  }
+  if (client === 'windsurf') {
+    return (inner, reference, field, unresolved) => {
+      if (inner.startsWith('env:')) {
+        const value = lookup(inner.slice(4));
+        if (value !== undefined) return value;
+        unresolved.push({ reference, field, reason: 'unset' });
+        return '';
+      }
+      const reason = inner.startsWith('file:') ? 'unsupported' : 'unknown';
+      unresolved.push({ reference, field, reason });
+      return reference;
+    };
+  }
   if (client === 'claude-code') {
     return (inner, reference, field, unresolved) => {
       const split = inner.indexOf(':-');

@@ -138,6 +138,73 @@ describe('readServerEntries', () => {
     );
   });
 
+  it('Windsurf: serverUrl (or url) with headers; both command and serverUrl is ambiguous', async () => {
+    const result = await read(
+      'mcp_config.json',
+      `{"mcpServers": {
+        "local": {"command": "npx", "args": ["-y", "srv"], "env": {"K": "\${env:K}"}},
+        "remote": {"serverUrl": "https://x.test/mcp", "headers": {"Authorization": "Bearer t"}},
+        "plain": {"url": "https://x.test/sse"},
+        "both": {"command": "x", "serverUrl": "https://x.test/mcp"},
+        "empty": {"serverUrl": ""}
+      }}`,
+      'windsurf',
+    );
+    expect(result.scope).toBe('user');
+    expect(result.entries.map((e) => [e.name, e.transport])).toEqual([
+      ['local', 'stdio'],
+      ['remote', 'http'],
+      ['plain', 'http'],
+    ]);
+    expect(result.entries[1]).toMatchObject({
+      url: 'https://x.test/mcp',
+      headers: { Authorization: 'Bearer t' },
+    });
+    expect(result.invalid.map((e) => e.error.reason)).toEqual([
+      'server "both": has both "command" and "serverUrl"; add "type" to say whether it is a local or a remote server',
+      'server "empty": "serverUrl" is empty',
+    ]);
+    await expect(read('mcp_config.json', '{/* x */}', 'windsurf')).rejects.toThrow(
+      /comments are not allowed/,
+    );
+  });
+
+  it('Gemini CLI: comments, other settings, httpUrl, url with or without type, URLs before command', async () => {
+    const text = `{
+      // my settings
+      "theme": "GitHub",
+      "mcp": {"allowed": ["local"]},
+      "mcpServers": {
+        "local": {"command": "python", "args": ["-m", "srv"], "cwd": "./srv", "env": {"K": "$K"}, "timeout": 5000, "trust": true},
+        "stream": {"httpUrl": "https://x.test/mcp", "headers": {"X-Key": "k"}},
+        "sse": {"url": "https://x.test/sse"},
+        "typed": {"type": "sse", "url": "https://x.test/events"},
+        "new": {"type": "http", "url": "https://x.test/mcp2"},
+        "both": {"command": "x", "url": "https://x.test/u"},
+        "neither": {"args": []}
+      }
+    }`;
+    const result = await read('.gemini/settings.json', text, 'gemini-cli', { scope: 'project' });
+    expect(result.scope).toBe('project');
+    expect(result.entries.map((e) => [e.name, e.transport])).toEqual([
+      ['local', 'stdio'],
+      ['stream', 'http'],
+      ['sse', 'http'],
+      ['typed', 'sse'],
+      ['new', 'http'],
+      ['both', 'http'],
+    ]);
+    expect(result.entries[0]).toMatchObject({ cwd: './srv', env: { K: '$K' } });
+    expect(result.entries[1]).toMatchObject({
+      url: 'https://x.test/mcp',
+      headers: { 'X-Key': 'k' },
+    });
+    expect(result.entries[5]).toMatchObject({ url: 'https://x.test/u' });
+    expect(result.invalid[0]?.error.reason).toBe(
+      'server "neither": needs "command" (a local server) or "httpUrl" or "url" (a remote server)',
+    );
+  });
+
   it('Claude Desktop skips remote entries: reported as unsupported', async () => {
     const result = await read(
       'claude_desktop_config.json',

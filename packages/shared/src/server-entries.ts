@@ -90,7 +90,7 @@ export interface ReadServerEntriesOptions extends Omit<ParseServerEntriesOptions
 
 /**
  * Reads `file` and returns its server entries. Throws a {@link ConfigError} when the file
- * is missing, unreadable or not valid JSON (JSONC for VS Code); problems in single entries
+ * is missing, unreadable or not valid JSON (JSONC for VS Code and Gemini CLI); problems in single entries
  * are returned in `invalid` instead, so one bad entry does not hide the others.
  */
 export async function readServerEntries(
@@ -115,7 +115,8 @@ export function parseServerEntries(
   client: ClientId,
   options: ParseServerEntriesOptions,
 ): ServerEntriesResult {
-  const parsed = parseConfigText(text, { file: options.file, allowJsonc: client === 'vscode' });
+  const allowJsonc = client === 'vscode' || client === 'gemini-cli';
+  const parsed = parseConfigText(text, { file: options.file, allowJsonc });
   const scope = options.scope ?? defaultScope(client, options.file);
   const result: ServerEntriesResult = {
     file: options.file,
@@ -152,7 +153,8 @@ export function parseServerEntries(
 function defaultScope(client: ClientId, file: string): ConfigScope {
   const base = path.posix.basename(file.replace(/\\/g, '/'));
   if (client === 'claude-code') return base === '.mcp.json' ? 'project' : 'user';
-  // ~/.cursor/mcp.json and <project>/.cursor/mcp.json look alike: Cursor callers pass the scope.
+  // ~/.cursor/mcp.json and <project>/.cursor/mcp.json look alike (as do Gemini CLI's
+  // .gemini/settings.json files): callers pass the scope.
   const parent = path.posix.basename(path.posix.dirname(file.replace(/\\/g, '/')));
   return client === 'vscode' && parent === '.vscode' ? 'project' : 'user';
 }

@@ -117,6 +117,8 @@ export async function runAdd(
   io.stdout(`${JSON.stringify({ [name]: shown }, null, 2)}\n`);
   if (context.client === 'claude-desktop' || context.client === 'cursor') {
     io.stdout(`Restart ${client} to load it.\n`);
+  } else if (context.client === 'windsurf') {
+    io.stdout('Press refresh in the MCP servers panel of Windsurf to load it.\n');
   }
   return EXIT.ok;
 }

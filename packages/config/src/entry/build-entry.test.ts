@@ -72,6 +72,21 @@ describe('buildEntry shapes', () => {
     });
   });
 
+  it('windsurf: {command, args, env?}, remote serverUrl; gemini-cli: remote httpUrl', () => {
+    expect(
+      buildEntry(base({ client: 'windsurf', command: ['npx', 'pkg'], env: { K: 'v' } })).entry,
+    ).toEqual({ command: '/usr/bin/npx', args: ['pkg'], env: { K: 'v' } });
+    expect(
+      buildEntry(base({ client: 'windsurf', url: 'https://x/mcp', headers: { A: 'b' } })).entry,
+    ).toEqual({ serverUrl: 'https://x/mcp', headers: { A: 'b' } });
+    expect(
+      buildEntry(base({ client: 'gemini-cli', scope: 'project', command: ['srv', 'a'] })).entry,
+    ).toEqual({ command: 'srv', args: ['a'] });
+    expect(
+      buildEntry(base({ client: 'gemini-cli', url: 'https://x/mcp', headers: { A: 'b' } })).entry,
+    ).toEqual({ httpUrl: 'https://x/mcp', headers: { A: 'b' } });
+  });
+
   it('claude-desktop --url: the mcp-remote bridge, header values through env', () => {
     const built = buildEntry(base({ url: 'https://x/mcp', headers: { 'X-Api-Key': 'k 1' } }));
     expect(built.entry).toEqual({
@@ -122,12 +137,16 @@ describe('buildEntry: runnable by a GUI client', () => {
     expect(built.entry.env).toEqual({ PATH: '/x' });
   });
 
-  it('claude-code and vscode keep the command as typed; project scope keeps relative args', () => {
+  it('claude-code and gemini-cli keep the command as typed; project scope keeps relative args', () => {
+    for (const client of ['claude-code', 'gemini-cli'] as const) {
+      expect(
+        buildEntry(base({ client, scope: 'user', command: ['npx'], machine: nvmMachine })).entry
+          .command,
+      ).toBe('npx');
+    }
     expect(
-      buildEntry(
-        base({ client: 'claude-code', scope: 'user', command: ['npx'], machine: nvmMachine }),
-      ).entry.command,
-    ).toBe('npx');
+      buildEntry(base({ client: 'windsurf', command: ['npx'], machine: nvmMachine })).entry.command,
+    ).toBe(`${nvm}/npx`);
     expect(
       buildEntry(
         base({

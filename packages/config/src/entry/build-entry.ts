@@ -54,9 +54,9 @@ export interface BuiltEntry {
 }
 
 // Apps started from the Dock, Start menu or a desktop launcher get the login session's
-// PATH, not the one the shell builds from ~/.zshrc or ~/.bashrc. Claude Code runs in the
-// shell; VS Code resolves the shell environment itself at start-up.
-const GUI_CLIENTS = new Set<ClientId>(['claude-desktop', 'cursor']);
+// PATH, not the one the shell builds from ~/.zshrc or ~/.bashrc. Claude Code and Gemini CLI
+// run in the shell; VS Code resolves the shell environment itself at start-up.
+const GUI_CLIENTS = new Set<ClientId>(['claude-desktop', 'cursor', 'windsurf']);
 
 /** Builds a server entry in the client's own shape, made runnable by that client. */
 export function buildEntry(o: BuildEntryOptions): BuiltEntry {
@@ -207,6 +207,17 @@ function remoteEntry(
   headers: Readonly<Record<string, string>>,
 ): Record<string, unknown> {
   const withHeaders = Object.keys(headers).length > 0 ? { headers: { ...headers } } : {};
-  // Cursor tells a remote server by its "url"; Claude Code and VS Code want the type.
-  return client === 'cursor' ? { url, ...withHeaders } : { type: 'http', url, ...withHeaders };
+  switch (client) {
+    case 'cursor':
+      // Cursor tells a remote server by its "url".
+      return { url, ...withHeaders };
+    case 'windsurf':
+      return { serverUrl: url, ...withHeaders };
+    case 'gemini-cli':
+      // httpUrl is Streamable HTTP in every Gemini CLI version; {type, url} only in newer ones.
+      return { httpUrl: url, ...withHeaders };
+    default:
+      // Claude Code and VS Code want the type.
+      return { type: 'http', url, ...withHeaders };
+  }
 }

@@ -60,6 +60,19 @@ describe('targets', () => {
     });
     expect(guessClient('/p/.vscode/mcp.json')).toBe('vscode');
     expect(guessClient('/home/z/.claude.json')).toBe('claude-code');
+    expect(guessClient('C:\\Users\\z\\.codeium\\windsurf\\mcp_config.json')).toBe('windsurf');
+    expect(guessClient('/p/.gemini/settings.json')).toBe('gemini-cli');
+  });
+
+  it('windsurf writes its one user file; gemini-cli defaults to the project, as `gemini mcp add`', () => {
+    const o = win(fakeFs([]), { client: 'windsurf' });
+    expect(writeTarget(o).file).toBe('C:\\Users\\z\\.codeium\\windsurf\\mcp_config.json');
+    const gemini = win(fakeFs([]), { client: 'gemini-cli' });
+    expect(writeTarget(gemini).file).toBe('C:\\src\\proj\\.gemini\\settings.json');
+    expect(readTargets(gemini).map((c) => c.scope)).toEqual(['project', 'user']);
+    expect(() => writeTarget({ ...gemini, cwd: 'C:\\Users\\z' })).toThrow(
+      /Gemini CLI has no "project" scope/,
+    );
   });
 });
 

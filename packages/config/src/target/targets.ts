@@ -34,6 +34,8 @@ export const CLIENT_NAMES: Record<ClientId, string> = {
   'claude-code': 'Claude Code',
   cursor: 'Cursor',
   vscode: 'VS Code',
+  windsurf: 'Windsurf',
+  'gemini-cli': 'Gemini CLI',
 };
 
 /** Where `add` writes when no --scope is given. */
@@ -42,6 +44,9 @@ export const DEFAULT_WRITE_SCOPE: Record<ClientId, ConfigScope> = {
   'claude-code': 'local',
   cursor: 'user',
   vscode: 'project',
+  windsurf: 'user',
+  // As `gemini mcp add`, whose --scope defaults to project.
+  'gemini-cli': 'project',
 };
 
 /** Every candidate file of the client (all scopes, lookup order), with `exists` filled in. */
@@ -113,6 +118,8 @@ export function guessClient(file: string): ClientId {
   const parent = parts[parts.length - 2] ?? '';
   if (parent === '.vscode') return 'vscode';
   if (parent === '.cursor') return 'cursor';
+  if (parent === '.gemini' && base === 'settings.json') return 'gemini-cli';
+  if (base === 'mcp_config.json') return 'windsurf';
   if (base === '.claude.json' || base === '.mcp.json') return 'claude-code';
   return 'claude-desktop';
 }

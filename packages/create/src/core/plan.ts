@@ -31,7 +31,7 @@ export interface CreateChoices {
   git?: boolean;
   /** Write into a non-empty folder. */
   force?: boolean;
-  /** Also add the server to this client's config (claude-desktop, claude-code, cursor, vscode). */
+  /** Also add the server to this client's config (claude-desktop, claude-code, cursor, vscode, windsurf, gemini-cli). */
   register?: string;
 }
 

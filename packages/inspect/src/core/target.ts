@@ -51,6 +51,9 @@ export function parseEnv(pairs: readonly string[]): Record<string, string> {
 export function guessClient(file: string): ClientId {
   if (basename(dirname(file)) === '.vscode') return 'vscode';
   if (basename(dirname(file)) === '.cursor') return 'cursor';
+  if (basename(dirname(file)) === '.gemini' && basename(file) === 'settings.json')
+    return 'gemini-cli';
+  if (basename(file) === 'mcp_config.json') return 'windsurf';
   if (['.claude.json', '.mcp.json'].includes(basename(file))) return 'claude-code';
   return 'claude-desktop';
 }
