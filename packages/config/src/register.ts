@@ -1,15 +1,8 @@
-import type { ClientId, ConfigScope } from '@mcpkit/shared/client-paths';
+import { CLIENT_IDS, type ClientId, type ConfigScope } from '@mcpkit/shared/client-paths';
 import type { MainIo } from './cli.js';
 
 /** Clients a server can be registered with. */
-export const REGISTER_CLIENTS: readonly ClientId[] = [
-  'claude-desktop',
-  'claude-code',
-  'cursor',
-  'vscode',
-  'windsurf',
-  'gemini-cli',
-];
+export const REGISTER_CLIENTS: readonly ClientId[] = CLIENT_IDS;
 
 /** Inputs of {@link registerServer}. */
 export interface RegisterServerOptions {

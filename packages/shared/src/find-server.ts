@@ -19,21 +19,17 @@ export function findServer(
 
   const file = result?.file ?? entries[0]?.location.file ?? 'config';
   const names = [...entries.map((e) => e.name), ...(result?.invalid.map((e) => e.name) ?? [])];
-  if (names.length === 0) {
-    throw new ConfigError(
-      'unknown-server',
-      file,
-      `no server named ${JSON.stringify(name)}: the file defines no servers`,
-    );
-  }
+  throw new ConfigError('unknown-server', file, unknownServerMessage(name, names));
+}
+
+/** "no server named x. Available: a, b. Did you mean "a"?" — for every unknown-name error. */
+export function unknownServerMessage(name: string, names: readonly string[]): string {
+  if (names.length === 0)
+    return `no server named ${JSON.stringify(name)}: the file defines no servers`;
   const close = suggestNames(name, names);
   const hint =
     close.length > 0 ? ` Did you mean ${close.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
-  throw new ConfigError(
-    'unknown-server',
-    file,
-    `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`,
-  );
+  return `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { applyEdits, createScanner } from 'jsonc-parser';
 import type { Edit, Node } from 'jsonc-parser';
 import { ConfigError, describeNode, parseConfigText } from '@mcpkit/shared/config-text';
 import type { ParsedConfig } from '@mcpkit/shared/config-text';
-import { suggestNames } from '@mcpkit/shared/find-server';
+import { unknownServerMessage } from '@mcpkit/shared/find-server';
 import { editError } from './errors.js';
 import { detectFormat } from './format.js';
 import type { TextFormat } from './format.js';
@@ -342,19 +342,5 @@ function findComma(body: string, from: number, to: number): number | undefined {
 }
 
 function unknownServer(file: string, name: string, names: readonly string[]): ConfigError {
-  if (names.length === 0) {
-    return editError(
-      'unknown-server',
-      file,
-      `no server named ${JSON.stringify(name)}: the file defines no servers`,
-    );
-  }
-  const close = suggestNames(name, names);
-  const hint =
-    close.length > 0 ? ` Did you mean ${close.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
-  return editError(
-    'unknown-server',
-    file,
-    `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`,
-  );
+  return editError('unknown-server', file, unknownServerMessage(name, names));
 }

@@ -1,7 +1,7 @@
+import { HeaderFlagError, parseHeaderFlags as parseHeaders } from '@mcpkit/shared/header-flags';
 import { usageError } from '../errors.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Parses `--env KEY=VALUE` and `--env KEY` flags; a bare KEY takes its value from
@@ -39,19 +39,12 @@ export function parseEnvFlags(
 
 /** Parses `--header 'Name: value'` flags. */
 export function parseHeaderFlags(flags: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const flag of flags) {
-    const colon = flag.indexOf(':');
-    const name = colon > 0 ? flag.slice(0, colon).trim() : '';
-    if (!HEADER_NAME.test(name)) {
-      throw usageError(
-        `Bad --header "${flag.length > 40 ? `${flag.slice(0, 40)}…` : flag}".`,
-        "Write it as 'Name: value', e.g. --header 'Authorization: Bearer abc'.",
-      );
-    }
-    headers[name] = flag.slice(colon + 1).trim();
+  try {
+    return parseHeaders(flags);
+  } catch (error) {
+    if (error instanceof HeaderFlagError) throw usageError(error.message, error.hint);
+    throw error;
   }
-  return headers;
 }
 
 /** Checks `--url`: an absolute http(s) URL. */

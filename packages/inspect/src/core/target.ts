@@ -1,3 +1,4 @@
+import { HeaderFlagError, parseHeaderFlags } from '@mcpkit/shared/header-flags';
 import { homedir } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { CLIENT_IDS, type ClientId } from '@mcpkit/shared/client-paths';
@@ -17,23 +18,14 @@ export interface ConnectionFlags {
   config?: string;
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 /** Parse `--header 'Name: value'` flags; a malformed one is a usage error. */
-export function parseHeaders(headers: readonly string[]): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const header of headers) {
-    const colon = header.indexOf(':');
-    const name = colon > 0 ? header.slice(0, colon).trim() : '';
-    if (!HEADER_NAME.test(name)) {
-      throw usageError(
-        `Bad --header "${header.length > 40 ? `${header.slice(0, 40)}…` : header}".`,
-        "Write it as 'Name: value', e.g. --header 'X-Api-Key: abc'.",
-      );
-    }
-    result[name] = header.slice(colon + 1).trim();
+export function parseHeaders(flags: readonly string[]): Record<string, string> {
+  try {
+    return parseHeaderFlags(flags);
+  } catch (error) {
+    if (error instanceof HeaderFlagError) throw usageError(error.message, error.hint);
+    throw error;
   }
-  return result;
 }
 
 /** Parse `--env KEY=VALUE` flags. */
