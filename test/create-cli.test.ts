@@ -278,7 +278,7 @@ describe('--register', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /Unknown client "emacs" for --register\.\nUse one of: claude-desktop, claude-code, cursor, vscode\./,
+      /Unknown client "emacs" for --register\.\nUse one of: claude-desktop, claude-code, cursor, vscode, windsurf, gemini-cli\./,
     );
     expect(readdirSync(cwd)).toEqual([]);
   });

@@ -164,7 +164,11 @@ export class ProcessTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
-    if (!stdin || stdin.destroyed) return Promise.reject(new Error('the server is not running'));
+    if (!stdin || stdin.destroyed || !stdin.writable) {
+      return Promise.reject(
+        Object.assign(new Error('the server is not running'), { code: 'EPIPE' }),
+      );
+    }
     return new Promise((resolve, reject) => {
       stdin.write(serializeMessage(message), (error) => (error ? reject(error) : resolve()));
     });

@@ -118,23 +118,42 @@ export function requestFailure(
         'Raise --timeout, or check that the server is not stuck.',
       );
     }
-    if (error.code === SdkErrorCode.ConnectionClosed || error.code === SdkErrorCode.NotConnected) {
-      const exit = session?.connection.process?.exit;
-      const how = exit
-        ? exit.signal
-          ? ` (killed by ${exit.signal})`
-          : ` (exit code ${exit.code})`
-        : '';
-      return new InspectError(
-        EXIT.connection,
-        `The server closed the connection during ${what}${how}.`,
-        'Run with --stderr to see what it printed.',
-      );
-    }
+  }
+  if (isConnectionLoss(error, session)) {
+    const exit = session?.connection.process?.exit;
+    const how = exit
+      ? exit.signal
+        ? ` (killed by ${exit.signal})`
+        : ` (exit code ${exit.code})`
+      : '';
+    return new InspectError(
+      EXIT.connection,
+      `The server closed the connection during ${what}${how}.`,
+      'Run with --stderr to see what it printed.',
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   // The cause tells an OAuth retry that the server asked for (more) authorization.
   return new InspectError(EXIT.serverError, `${what} failed: ${message}`, undefined, {
     cause: error,
   });
+}
+
+/**
+ * Whether a request failed because the connection went away: closed, never open, or a
+ * write to a server that has just exited (EPIPE wins the race against the exit event).
+ */
+function isConnectionLoss(error: unknown, session?: InspectSession): boolean {
+  if (session?.connection.process?.exit) return true;
+  if (error instanceof SdkError) {
+    return [
+      SdkErrorCode.ConnectionClosed,
+      SdkErrorCode.NotConnected,
+      SdkErrorCode.SendFailed,
+    ].includes(error.code);
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return ['EPIPE', 'ECONNRESET', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END'].includes(
+    code ?? '',
+  );
 }
