@@ -3,7 +3,7 @@ import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, formatJson, truncateForHumans } from '../core/format.js';
 import { requestFailure, type InspectSession } from '../core/session.js';
-import { suggestNames } from '@mcpkit/shared/find-server';
+import { suggestNames } from '@mcpkit/shared/suggest';
 import { describeAlternatives } from '../core/suggest.js';
 import type { ActionContext } from './common.js';
 import { fetchList } from './lists.js';

@@ -4,12 +4,7 @@ import { resolve } from 'node:path';
 import type { EraMode, ServerTarget } from '@mcpkit/shared/connection';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
-import {
-  authorizationFinisher,
-  OAuthSession,
-  parseOAuthFlags,
-  type OAuthFlags,
-} from '../core/oauth.js';
+import type { OAuthFlags, OAuthSession } from '../core/oauth.js';
 import type { Launcher } from '../core/oauth-callback.js';
 import { parseElicitPolicy, parseSamplePolicy } from '../core/policies.js';
 import { InspectSession, requestFailure } from '../core/session.js';
@@ -92,6 +87,12 @@ async function startOAuth(
   flags: CommandFlags,
   io: CommandIo,
 ): Promise<OAuthSession | undefined> {
+  // The OAuth machinery loads only when an --oauth flag is given.
+  const wanted = Object.entries(flags).some(
+    ([key, value]) => key.startsWith('oauth') && value !== undefined,
+  );
+  if (!wanted) return undefined;
+  const { parseOAuthFlags, OAuthSession } = await import('../core/oauth.js');
   const settings = await parseOAuthFlags(flags, io.env);
   if (!settings) return undefined;
   if (target.transport === 'stdio')
@@ -182,6 +183,7 @@ export async function runSessionCommand(
       return action(session, { flags, io, signal: io.interrupt });
     };
     if (!oauth) return await attempt();
+    const { authorizationFinisher } = await import('../core/oauth.js');
     return await oauth.run(
       attempt,
       (error) => authorizationFinisher(error, session?.connection),

@@ -1,4 +1,4 @@
-import { suggestNames } from '@mcpkit/shared/find-server';
+import { suggestNames } from '@mcpkit/shared/suggest';
 
 /** "Did you mean a, b?" or a list of what exists, for an unknown-name error hint. */
 export function describeAlternatives(
