@@ -216,6 +216,16 @@ describe.each(['legacy', 'modern'] as const)(
   },
 );
 
+describe('mcp-inspect with very long lists', () => {
+  it('reads past the SDK default of 64 pages (3300 tools, 67 pages)', async () => {
+    const { json } = await inspectJson<{ tools: { name: string }[] }>([
+      'tools',
+      ...server('--many', '3300'),
+    ]);
+    expect(json.tools.filter((tool) => tool.name.startsWith('tool_'))).toHaveLength(3300);
+  });
+});
+
 describe('mcp-inspect with misbehaving servers', () => {
   it('reports non-protocol stdout lines and carries on', async () => {
     const result = await inspect(['tools', ...server('--garbage-stdout')]);

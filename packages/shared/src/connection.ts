@@ -46,6 +46,9 @@ export type ServerTarget = StdioTarget | HttpTarget;
 /** Protocol era: 2025 (`initialize`), 2026-07-28 (`server/discover`), or probe and pick. */
 export type EraMode = 'legacy' | 'modern' | 'auto';
 
+/** Pages of one list read at most (a server that never stops paging is an error). */
+export const LIST_MAX_PAGES = 10_000;
+
 /** The modern protocol revision a `modern` connection pins. */
 export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
@@ -106,6 +109,9 @@ function newClient(options: OpenConnectionOptions, era: EraMode): Client {
   const client = new Client(options.clientInfo, {
     capabilities: options.capabilities,
     versionNegotiation: { mode: era === 'modern' ? { pin: MODERN_PROTOCOL_VERSION } : era },
+    // Lists are read to the end: the SDK's default stops at 64 pages. The bound stays as a
+    // guard against a server whose cursors never end.
+    listMaxPages: LIST_MAX_PAGES,
   });
   options.prepare?.(client);
   return client;
