@@ -139,6 +139,21 @@ describe.each(['legacy', 'modern'] as const)(
       expect(json.content[0]!.text.length).toBe(64 * 1024);
     });
 
+    it('shows the server log messages on stderr', async () => {
+      const result = await inspect([
+        'call',
+        'log',
+        '--arg',
+        'level=warning',
+        '--arg',
+        'message=disk almost full',
+        ...eraFlag,
+        ...server(),
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/\[server warning\] .*disk almost full/);
+    });
+
     it('summarises images and audio', async () => {
       const result = await inspect(['call', 'image', ...eraFlag, ...server()]);
       expect(result.stdout).toMatch(/\[image image\/png, \d+ B\]/);

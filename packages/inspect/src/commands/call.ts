@@ -1,4 +1,4 @@
-import type { CallToolResult, Tool } from '@modelcontextprotocol/client';
+import { LOG_LEVEL_META_KEY, type CallToolResult, type Tool } from '@modelcontextprotocol/client';
 import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, formatJson, truncateForHumans } from '../core/format.js';
@@ -79,7 +79,15 @@ export async function runCall(
   let result: CallToolResult;
   try {
     result = (await session.client.callTool(
-      { name: toolName, arguments: args },
+      {
+        name: toolName,
+        arguments: args,
+        // On 2026-07-28 a server logs only when the request asks for a level; 2025-era
+        // servers log by default. Either way the messages are shown on stderr.
+        ...(session.client.getProtocolEra() === 'modern' && !flags.json
+          ? { _meta: { [LOG_LEVEL_META_KEY]: 'info' } }
+          : {}),
+      },
       {
         // Output is checked below, so that a mismatch is reported next to the result.
         toolDefinition: { ...tool, outputSchema: undefined },
