@@ -321,4 +321,29 @@ describe('--register', () => {
     expect(removed.code, removed.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
+
+  it('without --register, prints an mcp-config add line that registers the same entry as the README', async () => {
+    const cwd = makeTempDir('reg-line');
+    const xdg = makeTempDir('reg-line-xdg');
+    const result = await create(['My App', '--pm', 'uv', '--no-install', '--no-git'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const line = /^ {2}npx mcp-config add (.+)$/m.exec(result.stdout)?.[1];
+    expect(line).toBeDefined();
+    // Run the printed line through a shell, as a person pasting it would.
+    const added = await run('sh', ['-c', `${process.execPath} ${BIN.config} add ${line}`], {
+      cwd,
+      env: testEnv({ XDG_CONFIG_HOME: xdg }),
+    });
+    expect(added.code, added.stderr).toBe(0);
+    const config = JSON.parse(
+      readFileSync(join(xdg, 'Claude', 'claude_desktop_config.json'), 'utf8'),
+    ) as {
+      mcpServers: Record<string, unknown>;
+    };
+    const readme = readFileSync(join(cwd, 'My App', 'README.md'), 'utf8');
+    const desktop = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(readme)![1]!) as {
+      mcpServers: Record<string, unknown>;
+    };
+    expect(config.mcpServers['my-app']).toEqual(desktop.mcpServers['my-app']);
+  });
 });

@@ -3,6 +3,7 @@ import { buildLaunchCommand, renderConnectSection, type ConnectOptions } from '.
 import { CliError, EXIT } from '../core/errors.js';
 import { initGitRepository } from '../core/git.js';
 import { formatInstallSteps, planInstall, runInstall } from '../core/install.js';
+import { formatCommandLine } from '../core/escape.js';
 import { buildNextSteps } from '../core/next-steps.js';
 import {
   checkChoices,
@@ -137,7 +138,13 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
       if (registered !== EXIT.ok) exitCode = registered;
     }
   }
-  printNextSteps(plan, environment.platform, pendingInstall, say);
+  printNextSteps(
+    plan,
+    environment.platform,
+    pendingInstall,
+    buildLaunchCommand(connectOptions),
+    say,
+  );
   return exitCode;
 }
 
@@ -186,6 +193,7 @@ function printNextSteps(
   plan: CreatePlan,
   platform: NodeJS.Platform,
   pendingInstall: string[],
+  launch: string[],
   say: (text?: string) => void,
 ): void {
   const steps = buildNextSteps(plan, platform, pendingInstall);
@@ -195,9 +203,13 @@ function printNextSteps(
   for (const step of steps)
     say(`  ${pc.cyan(step.command.padEnd(width))}  ${pc.dim(step.description)}`);
   say();
-  say(
-    `Connect it to Claude Desktop or Claude Code: see "Connect" in ${plan.displayDir}/README.md.`,
-  );
+  if (plan.register === undefined) {
+    say('Register it with Claude Desktop (--client claude-code, cursor, vscode... for others):');
+    say(
+      `  ${pc.cyan(formatCommandLine(['npx', 'mcp-config', 'add', plan.name, '--', ...launch], platform))}`,
+    );
+  }
+  say(`The exact client entries are under "Connect" in ${plan.displayDir}/README.md.`);
 }
 
 function errorMessage(error: unknown): string {
