@@ -1,0 +1,193 @@
+// Why connecting to a server failed, in words a person can act on.
+import {
+  OAuthClientFlowError,
+  OAuthError,
+  SdkError,
+  SdkErrorCode,
+  UnauthorizedError,
+} from '@modelcontextprotocol/client';
+import type { FinishAuth, HttpTarget, StdioTarget } from './connection.js';
+import type { ProcessStartError, ProcessTransport } from './process-transport.js';
+
+/** The modern protocol revision a `modern` connection pins. */
+export const MODERN_PROTOCOL_VERSION = '2026-07-28';
+
+/** What went wrong while connecting, for choosing the message and exit code. */
+export type ConnectFailure =
+  'spawn' | 'exited' | 'timeout' | 'unauthorized' | 'forbidden' | 'http' | 'protocol';
+
+/** Connecting failed; `message` says why in one line, `hint` what to do. */
+export class ConnectError extends Error {
+  readonly kind: ConnectFailure;
+  readonly hint: string | undefined;
+  /** The server's stderr at the time, for stdio. */
+  readonly stderr: string;
+  /** Set when the server asked for authorization and an OAuth provider started it. */
+  readonly finishAuth: FinishAuth | undefined;
+  constructor(
+    kind: ConnectFailure,
+    message: string,
+    options: { hint?: string; stderr?: string; cause?: unknown; finishAuth?: FinishAuth } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'ConnectError';
+    this.kind = kind;
+    this.hint = options.hint;
+    this.stderr = options.stderr ?? '';
+    this.finishAuth = options.finishAuth;
+  }
+}
+
+function isStartError(error: unknown): error is ProcessStartError {
+  return error instanceof Error && error.name === 'ProcessStartError';
+}
+
+export function classifyStdioFailure(
+  error: unknown,
+  target: StdioTarget,
+  transport: ProcessTransport,
+  timeoutMs: number,
+): ConnectError {
+  const stderr = transport.stderr;
+  if (isStartError(error)) {
+    if (error.code === 'ENOENT') {
+      const searched =
+        target.command.includes('/') || target.command.includes('\\')
+          ? ''
+          : ` (searched PATH=${target.env.PATH ?? ''})`;
+      return new ConnectError('spawn', `command not found: ${target.command}${searched}`, {
+        hint: 'Check the spelling, or give the full path to the program.',
+        cause: error,
+      });
+    }
+    if (error.code === 'EACCES') {
+      return new ConnectError('spawn', `cannot run ${target.command}: permission denied`, {
+        hint: 'Make it executable (chmod +x) or run it through its interpreter.',
+        cause: error,
+      });
+    }
+    return new ConnectError('spawn', `cannot start ${target.command}: ${error.message}`, {
+      cause: error,
+    });
+  }
+  const era = eraFailure(error);
+  if (era) return era;
+  const exit = transport.exit;
+  if (exit) {
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    return new ConnectError('exited', `the server ${how} before the handshake finished`, {
+      hint: stderr
+        ? 'Its stderr is shown above; run with --stderr to see all of it.'
+        : 'It wrote nothing to stderr.',
+      stderr,
+      cause: error,
+    });
+  }
+  if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
+    return new ConnectError(
+      'timeout',
+      `the server did not answer the handshake within ${timeoutMs} ms`,
+      {
+        hint: 'Is it an MCP server speaking stdio? Raise --timeout if it starts slowly.',
+        stderr,
+        cause: error,
+      },
+    );
+  }
+  return new ConnectError('protocol', `the handshake failed: ${errorText(error)}`, {
+    stderr,
+    cause: error,
+  });
+}
+
+export function classifyHttpFailure(
+  error: unknown,
+  target: HttpTarget,
+  timeoutMs: number,
+  finishAuth?: FinishAuth,
+): ConnectError {
+  if (target.authProvider && error instanceof UnauthorizedError) {
+    return new ConnectError('unauthorized', `${target.url} requires authorization`, {
+      cause: error,
+      finishAuth,
+    });
+  }
+  // Failures of the OAuth flow itself (discovery, registration, token exchange, issuer checks):
+  // reported as such, and never a reason to retry over legacy SSE.
+  if (
+    target.authProvider &&
+    (error instanceof OAuthError || error instanceof OAuthClientFlowError)
+  ) {
+    return new ConnectError('unauthorized', `authorization failed: ${errorText(error)}`, {
+      cause: error,
+    });
+  }
+  const status = httpStatus(error);
+  if (
+    status === 401 ||
+    (error instanceof SdkError && error.code === SdkErrorCode.ClientHttpAuthentication)
+  ) {
+    return new ConnectError('unauthorized', `${target.url} answered 401 Unauthorized`, {
+      hint: "Pass a token with --bearer TOKEN (or MCP_BEARER_TOKEN), or --header 'Authorization: ...'.",
+      cause: error,
+    });
+  }
+  if (
+    status === 403 ||
+    (error instanceof SdkError && error.code === SdkErrorCode.ClientHttpForbidden)
+  ) {
+    return new ConnectError('forbidden', `${target.url} answered 403 Forbidden`, {
+      hint: 'The credentials were refused, or the server rejects this Host/Origin.',
+      cause: error,
+    });
+  }
+  if (status !== undefined) {
+    return new ConnectError('http', `${target.url} answered HTTP ${status}`, {
+      hint:
+        status === 404
+          ? 'Check the path; MCP endpoints are often at /mcp (or /sse for legacy servers).'
+          : undefined,
+      cause: error,
+    });
+  }
+  if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
+    return new ConnectError(
+      'timeout',
+      `${target.url} did not answer the handshake within ${timeoutMs} ms`,
+      { cause: error },
+    );
+  }
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return new ConnectError('http', `cannot reach ${target.url}: ${errorText(error)}${cause}`, {
+    cause: error,
+  });
+}
+
+/** A modern-pinned connection to a server that only speaks the 2025 era. */
+function eraFailure(error: unknown): ConnectError | undefined {
+  if (error instanceof SdkError && error.code === SdkErrorCode.EraNegotiationFailed) {
+    return new ConnectError(
+      'protocol',
+      `the server does not speak the ${MODERN_PROTOCOL_VERSION} era (${error.message})`,
+      {
+        hint: 'Use --era legacy (2025 handshake) or --era auto.',
+        cause: error,
+      },
+    );
+  }
+  return undefined;
+}
+
+function httpStatus(error: unknown): number | undefined {
+  if (error && typeof error === 'object') {
+    const candidate =
+      (error as { status?: unknown; code?: unknown }).status ?? (error as { code?: unknown }).code;
+    if (typeof candidate === 'number' && candidate >= 100 && candidate < 600) return candidate;
+  }
+  return undefined;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
