@@ -1,9 +1,18 @@
-import { applyEdits, createScanner } from 'jsonc-parser';
+import { applyEdits } from 'jsonc-parser';
 import type { Edit, Node } from 'jsonc-parser';
 import { ConfigError, describeNode, parseConfigText } from '@mcpkit/shared/config-text';
 import type { ParsedConfig } from '@mcpkit/shared/config-text';
 import { unknownServerMessage } from '@mcpkit/shared/find-server';
 import { editError } from './errors.js';
+import {
+  end,
+  findComma,
+  findProperty,
+  indentAt,
+  lineStart,
+  lineTail,
+  startsLine,
+} from './edit-text.js';
 import { detectFormat } from './format.js';
 import type { TextFormat } from './format.js';
 
@@ -34,9 +43,6 @@ export interface AddServerOptions extends ServerEditTarget {
 export type RemoveServerOptions = ServerEditTarget;
 
 const BOM = '\uFEFF';
-const COMMA_TOKEN = 5; // jsonc-parser's SyntaxKind.CommaToken (a const enum)
-// After a value: blanks, an optional comma, an optional line comment, then the line break.
-const LINE_TAIL = /[ \t]*(,)?[ \t]*(\/\/[^\r\n]*)?(\r?\n)/y;
 
 /**
  * Adds (or with `force` replaces) the server `name` in a config text and returns the new
@@ -171,33 +177,6 @@ function walk(doc: Document, serversPath: readonly string[]): WalkResult {
   return { servers: node };
 }
 
-function findProperty(object: Node, key: string): Node | undefined {
-  return object.children?.find((p) => p.children?.[0]?.value === key);
-}
-
-function end(node: Node): number {
-  return node.offset + node.length;
-}
-
-function lineStart(body: string, offset: number): number {
-  return body.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentAt(body: string, offset: number): string {
-  return /^[ \t]*/.exec(body.slice(lineStart(body, offset), offset))?.[0] ?? '';
-}
-
-/** Whether only blanks precede `offset` on its line. */
-function startsLine(body: string, offset: number): boolean {
-  return /^[ \t]*$/.test(body.slice(lineStart(body, offset), offset));
-}
-
-/** The rest of a line after a member's value, when it holds nothing but a comma or comment. */
-function lineTail(body: string, offset: number): RegExpExecArray | null {
-  LINE_TAIL.lastIndex = offset;
-  return LINE_TAIL.exec(body);
-}
-
 /** `"key": value`, in the file's layout; `indent` is the indentation of the member's line. */
 function renderMember(doc: Document, key: string, value: unknown, indent: string): string {
   if (doc.compact) return `${JSON.stringify(key)}:${doc.spaced ? ' ' : ''}${JSON.stringify(value)}`;
@@ -330,15 +309,6 @@ function removeInline(
     : findComma(body, end(property), next ? next.offset : close);
   if (comma !== undefined) edits.push({ offset: comma, length: 1, content: '' });
   return edits;
-}
-
-/** Offset of the first comma token between two offsets (skipping comments), if any. */
-function findComma(body: string, from: number, to: number): number | undefined {
-  const scanner = createScanner(body.slice(from, to), true);
-  for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
-    if (kind === COMMA_TOKEN) return from + scanner.getTokenOffset();
-  }
-  return undefined;
 }
 
 function unknownServer(file: string, name: string, names: readonly string[]): ConfigError {
