@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandIo, GlobalFlags } from './commands/context.js';
 import { EXIT } from './errors.js';
+import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
 
 /** The world outside main(): output streams and everything OS-related. */
 export interface MainIo {
@@ -202,15 +203,28 @@ Examples:
   return program;
 }
 
-/** Run mcp-config with `argv` (without node and script); returns the exit code. */
+/**
+ * Run mcp-config with `argv` (without node and script); returns the exit code. Everything
+ * it prints passes the sanitiser on the way out (server names and values from a config are
+ * untrusted text); with `--json` the output is JSON-escaped instead.
+ */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  let mode: OutputMode = 'text';
+  const safeIo: MainIo = {
+    ...io,
+    stdout: createSafeWriter(io.stdout, () => mode),
+    stderr: createSafeWriter(io.stderr, () => mode),
+  };
   try {
-    const program = createProgram(io, (code) => (exitCode = code));
+    const program = createProgram(safeIo, (code) => (exitCode = code));
     if (argv.length === 0) {
-      io.stdout(program.helpInformation());
+      safeIo.stdout(program.helpInformation());
       return EXIT.ok;
     }
+    program.hook('preAction', (_program, action) => {
+      if (action.opts<{ json?: boolean }>().json) mode = 'json';
+    });
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -218,8 +232,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       // `help` and `--version` end through exitOverride too.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (io.env.DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    safeIo.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.DEBUG && error instanceof Error) safeIo.stderr(`${error.stack}\n`);
     return EXIT.failure;
   }
 }

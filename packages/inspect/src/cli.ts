@@ -5,6 +5,9 @@ import type { CommandFlags, CommandIo } from './commands/common.js';
 import type * as Commands from './commands/index.js';
 import type { ListKind } from './commands/lists.js';
 import { EXIT } from './core/errors.js';
+import { format } from 'node:util';
+import { maskSecretsInText } from '@mcpkit/shared/mask';
+import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
 
 /** The world outside main(): output streams, environment, Ctrl-C. */
 export interface MainIo {
@@ -289,16 +292,52 @@ The interactive inspector (no command) is not available in this version yet.`,
   return program;
 }
 
-/** Run mcp-inspect with `argv` (without node and script); returns the exit code. */
+/**
+ * Run mcp-inspect with `argv` (without node and script); returns the exit code. Everything
+ * it prints — its own words, server text, the SDK's console warnings — passes the sanitiser
+ * on the way out; with `--json` the output is JSON-escaped instead, and SDK warnings are
+ * dropped so that stderr carries only the error document.
+ */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  let mode: OutputMode = 'text';
+  const safeIo: MainIo = {
+    ...io,
+    stdout: createSafeWriter(io.stdout, () => mode),
+    stderr: createSafeWriter(io.stderr, () => mode),
+  };
+  const restoreConsole = routeConsole((text) => {
+    if (mode === 'text') safeIo.stderr(maskSecretsInText(text));
+  });
   try {
-    await createProgram(io, (code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
+    const program = createProgram(safeIo, (code) => (exitCode = code));
+    program.hook('preAction', (_program, action) => {
+      if (action.opts<{ json?: boolean }>().json) mode = 'json';
+    });
+    await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (io.env.DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    safeIo.stderr(
+      `Error: ${maskSecretsInText(error instanceof Error ? error.message : String(error))}\n`,
+    );
+    if (io.env.DEBUG && error instanceof Error) safeIo.stderr(`${error.stack}\n`);
     return EXIT.serverError;
+  } finally {
+    restoreConsole();
   }
+}
+
+const CONSOLE_METHODS = ['log', 'info', 'debug', 'warn', 'error'] as const;
+
+/**
+ * Send what libraries print with `console.*` (the SDK warns that way, quoting server text)
+ * to `write` instead of the raw streams; returns the function that puts console back.
+ */
+function routeConsole(write: (text: string) => void): () => void {
+  const saved = CONSOLE_METHODS.map((name) => console[name]);
+  for (const name of CONSOLE_METHODS) {
+    console[name] = (...args: unknown[]) => write(`${format(...args)}\n`);
+  }
+  return () => CONSOLE_METHODS.forEach((name, i) => (console[name] = saved[i]!));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { createSafeWriter, sanitizeJson, sanitizeLine, sanitizeText } from './sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([
@@ -10,7 +10,53 @@ describe('sanitizeText', () => {
     ['C1 CSI', '\u009b31mx', 'x'],
     ['a bare ESC and other controls', 'a\u001bcb\u0000\u0007\u007fc', 'abc'],
     ['backspaces and carriage returns', 'safe\rEVIL\b\b', 'safeEVIL'],
+    ['an OSC 52 clipboard write', 'a\u001b]52;c;ZWNobyBwd25lZA==\u0007b', 'ab'],
+    ['a C1 OSC title (ST)', 'a\u009d0;pwned\u009cb', 'ab'],
+    ['a DCS string', 'a\u001bPq#0;2;0;0;0\u001b\\b', 'ab'],
+    ['an APC string', 'a\u001b_Gf=100;AAAA\u001b\\b', 'ab'],
+    ['a lone C1 NEL and DEL', 'a\u0085b\u007fc', 'abc'],
+    ['bidi overrides and isolates', 'user\u202egnp.exe\u202c \u2066x\u2069\u200f', 'usergnp.exe x'],
   ])('removes %s', (_label, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+
+  it('keeps Windows line ends as newlines', () => {
+    expect(sanitizeText('a\r\nb')).toBe('a\nb');
+  });
+});
+
+describe('sanitizeJson', () => {
+  it('escapes C1 and bidi characters inside strings, keeping the same JSON', () => {
+    const value = { text: 'a\u009b31mb\u202ec\u2028d\u007f', n: 1 };
+    const json = JSON.stringify(value, null, 2);
+    const safe = sanitizeJson(json);
+    expect(safe).not.toMatch(/[\u0080-\u009f\u202e\u2028\u007f]/);
+    expect(safe).toContain('\\u009b');
+    expect(JSON.parse(safe)).toEqual(value);
+  });
+
+  it('leaves ESC to JSON.stringify, which escapes it', () => {
+    expect(sanitizeJson(JSON.stringify('\u001b]0;x\u0007'))).toBe('"\\u001b]0;x\\u0007"');
+  });
+});
+
+describe('createSafeWriter', () => {
+  it('sanitises each write by the current mode', () => {
+    const out: string[] = [];
+    let mode: 'text' | 'json' = 'text';
+    const write = createSafeWriter(
+      (t) => out.push(t),
+      () => mode,
+    );
+    write('x\u001b]52;c;AAAA\u0007\u009b31my');
+    mode = 'json';
+    write('"\u009b"');
+    expect(out).toEqual(['xy', '"\\u009b"']);
+  });
+});
+
+describe('sanitizeText (more)', () => {
+  it.each([])('removes %s', (_label, input, expected) => {
     expect(sanitizeText(input)).toBe(expected);
   });
 

@@ -1,23 +1,71 @@
 /**
- * Terminal control sequences: CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), DCS and
- * other string sequences, short ESC sequences (`ESC c`, `ESC 7`, `ESC ( B`), and the C1
- * CSI/OSC introducers.
+ * The one sanitiser: everything that reaches a terminal passes through here, either where it
+ * is formatted ({@link sanitizeText}, {@link sanitizeLine}) or, whatever was missed, at the
+ * output boundary ({@link createSafeWriter}), which both CLIs put around stdout and stderr.
+ */
+
+/**
+ * Terminal control sequences: CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), the string
+ * sequences DCS, SOS, PM and APC (`ESC P|X|^|_ … ST`), short ESC sequences (`ESC c`, `ESC 7`,
+ * `ESC ( B`), and the same introduced by C1 characters (CSI U+009B, OSC U+009D, DCS U+0090,
+ * SOS U+0098, PM U+009E, APC U+009F). An unterminated string sequence runs to the end.
  */
 const CONTROL_SEQUENCES =
   // eslint-disable-next-line no-control-regex
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][\s\S]*?(?:\u0007|\u001b\\|$)|\u001b[PX^_][\s\S]*?(?:\u001b\\|$)|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]|\u009d[\s\S]*?(?:\u0007|\u009c|$)/g;
-// eslint-disable-next-line no-control-regex
-const OTHER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[PX^_][\s\S]*?(?:\u001b\\|\u009c|$)|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]|[\u009d\u0090\u0098\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g;
 
 /**
- * Make text from a server safe to print on a terminal: escape sequences are removed and
- * other control characters (but newline and tab) are dropped.
+ * Characters that are never printed raw: C0 controls but tab and newline (a lone carriage
+ * return rewrites the line on screen), DEL, C1 controls, and the bidirectional controls that
+ * reorder what a reader sees (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * In a JSON document: C1 controls, bidirectional controls and the two JavaScript line
+ * terminators are written as `\uXXXX` escapes (JSON.stringify leaves them raw); raw C0
+ * controls other than whitespace never occur in JSON.stringify output and are dropped.
+ */
+// eslint-disable-next-line no-control-regex
+const JSON_ESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex
+const JSON_DROPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+/**
+ * Makes text safe to print on a terminal: escape sequences are removed, and so are control
+ * characters (but newline and tab; `\r\n` becomes `\n`) and bidirectional controls.
  */
 export function sanitizeText(text: string): string {
-  return text.replace(CONTROL_SEQUENCES, '').replace(OTHER_CONTROLS, '');
+  return text.replace(/\r\n/g, '\n').replace(CONTROL_SEQUENCES, '').replace(UNPRINTABLE, '');
 }
 
 /** {@link sanitizeText} on one line: newlines and tabs become spaces. */
 export function sanitizeLine(text: string): string {
   return sanitizeText(text).replace(/[\n\t]+/g, ' ');
+}
+
+/**
+ * Makes a JSON document safe to print: C1 and bidirectional controls (and U+2028, U+2029)
+ * become `\uXXXX` escapes, which is still the same JSON; stray C0 controls are dropped.
+ */
+export function sanitizeJson(json: string): string {
+  return json
+    .replace(JSON_DROPPED, '')
+    .replace(JSON_ESCAPED, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What a CLI is printing: text for people, or JSON documents for scripts (`--json`). */
+export type OutputMode = 'text' | 'json';
+
+/**
+ * Wraps a writer so that everything written through it is sanitised: with {@link sanitizeText}
+ * in `text` mode, with {@link sanitizeJson} in `json` mode. `mode` is asked at each write,
+ * so a CLI can switch to `json` once it has parsed `--json`.
+ */
+export function createSafeWriter(
+  write: (text: string) => void,
+  mode: () => OutputMode,
+): (text: string) => void {
+  return (text) => write(mode() === 'json' ? sanitizeJson(text) : sanitizeText(text));
 }

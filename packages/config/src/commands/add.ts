@@ -8,6 +8,7 @@ import {
   statSync,
 } from 'node:fs';
 import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
+import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { addServer } from '../core/edit.js';
 import { editErrorCode } from '../core/errors.js';
 import { buildEntry, type LocalMachine } from '../entry/build-entry.js';
@@ -102,7 +103,8 @@ export async function runAdd(
       return addServer(text, { ...options, force: true });
     }
   });
-  for (const note of built.notes) io.stdout(`${note}\n`);
+  for (const note of built.notes)
+    io.stdout(`${flags.showSecrets ? note : maskSecretsInText(note)}\n`);
   if (flags.dryRun) {
     await printDryRun(result, context);
     return EXIT.ok;

@@ -2,6 +2,7 @@ import type { ClientId, ConfigCandidate, ConfigScope } from '@mcpkit/shared/clie
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { parseServerEntries, type ServerEntriesResult } from '@mcpkit/shared/server-entries';
 import type { MainIo } from '../cli.js';
+import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { CliError, EXIT, failure } from '../errors.js';
 import { createTargetFs, type TargetFs } from '../target/host-fs.js';
 import { guessClient, type TargetOptions } from '../target/targets.js';
@@ -133,8 +134,17 @@ export function toCliError(error: unknown): CliError {
   );
 }
 
-/** Prints an error the way the command's mode wants it and returns its exit code. */
-export function reportError(error: CliError, flags: GlobalFlags, io: CommandIo): number {
+/**
+ * Prints an error the way the command's mode wants it and returns its exit code. Credentials
+ * in the message (URL userinfo and tokens, Authorization headers, `--token X`) are masked.
+ */
+export function reportError(failure: CliError, flags: GlobalFlags, io: CommandIo): number {
+  const error = {
+    exitCode: failure.exitCode,
+    message: maskSecretsInText(failure.message),
+    hint: failure.hint === undefined ? undefined : maskSecretsInText(failure.hint),
+    cause: failure.cause,
+  };
   if (flags.json) {
     io.stderr(
       `${JSON.stringify({ error: { code: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } })}\n`,
@@ -143,7 +153,7 @@ export function reportError(error: CliError, flags: GlobalFlags, io: CommandIo):
     io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
   }
   if (io.env.DEBUG) {
-    const cause = error.cause instanceof Error ? error.cause : error;
+    const cause = error.cause instanceof Error ? error.cause : failure;
     io.stderr(`${cause.stack}\n`);
   }
   return error.exitCode;

@@ -2,6 +2,7 @@ import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { findServer } from '@mcpkit/shared/find-server';
 import type { ServerEntriesResult, ServerEntry } from '@mcpkit/shared/server-entries';
+import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT } from '../errors.js';
 import { CLIENT_NAMES, readTargets } from '../target/targets.js';
@@ -84,7 +85,7 @@ export function runList(flags: GlobalFlags, io: CommandIo): Promise<number> {
         name: bad.name,
         scope: result.scope,
         file: result.file,
-        message: bad.error.message,
+        message: flags.showSecrets ? bad.error.message : maskSecretsInText(bad.error.message),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { maskSecrets } from '../core/mask.js';
+import { maskSecrets } from '@mcpkit/shared/mask';
 
 /** A copy of an entry (or entry view) with env, header and credential-like values masked. */
 export function maskEntry<T>(entry: T): T {

@@ -1,5 +1,5 @@
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
-import { maskConfigText } from './mask.js';
+import { maskConfigText } from '@mcpkit/shared/mask-config-text';
 
 /** Options of {@link unifiedDiff}. */
 export interface UnifiedDiffOptions {

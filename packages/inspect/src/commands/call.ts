@@ -3,6 +3,7 @@ import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, formatJson, truncateForHumans } from '../core/format.js';
 import { requestFailure, type InspectSession } from '../core/session.js';
+import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { suggestNames } from '@mcpkit/shared/suggest';
 import { describeAlternatives } from '../core/suggest.js';
 import type { ActionContext } from './common.js';
@@ -98,7 +99,7 @@ export async function runCall(
           if (flags.json) return;
           const total = progress.total === undefined ? '' : `/${progress.total}`;
           io.stderr(
-            `progress ${progress.progress}${total}${progress.message ? ` ${progress.message}` : ''}\n`,
+            `progress ${progress.progress}${total}${progress.message ? ` ${sanitizeLine(progress.message)}` : ''}\n`,
           );
         },
       },

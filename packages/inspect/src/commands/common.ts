@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { EraMode, ServerTarget } from '@mcpkit/shared/connection';
+import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import type { OAuthFlags, OAuthSession } from '../core/oauth.js';
@@ -44,12 +45,20 @@ export interface ActionContext {
   signal: AbortSignal;
 }
 
-/** Print an error the way the command's mode wants it, and return its exit code. */
+/**
+ * Print an error the way the command's mode wants it, and return its exit code. Credentials
+ * in the message (a URL's userinfo or token, an Authorization header) are masked.
+ */
 export function reportError(
-  error: InspectError,
+  failure: InspectError,
   flags: Pick<CommandFlags, 'json'>,
   io: Pick<CommandIo, 'stderr'>,
 ): number {
+  const error = {
+    exitCode: failure.exitCode,
+    message: maskSecretsInText(failure.message),
+    hint: failure.hint === undefined ? undefined : maskSecretsInText(failure.hint),
+  };
   if (flags.json) {
     io.stderr(
       `${JSON.stringify({ error: { code: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } })}\n`,
@@ -139,7 +148,7 @@ export async function runSessionCommand(
   let session: InspectSession | undefined;
   let oauth: OAuthSession | undefined;
   const note = (text: string) => {
-    if (!flags.json) io.stderr(`${text}\n`);
+    if (!flags.json) io.stderr(`${maskSecretsInText(text)}\n`);
   };
   let stderrTail = '';
   try {
