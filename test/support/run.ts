@@ -5,6 +5,9 @@ export interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The bytes exactly as written, for checks that text decoding would hide. */
+  stdoutBytes: Buffer;
+  stderrBytes: Buffer;
 }
 
 /** Run a command to completion, capturing its output; stdin is closed (no TTY). */
@@ -15,15 +18,23 @@ export function run(
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      const stdoutBytes = Buffer.concat(stdout);
+      const stderrBytes = Buffer.concat(stderr);
+      resolve({
+        code,
+        stdout: stdoutBytes.toString('utf8'),
+        stderr: stderrBytes.toString('utf8'),
+        stdoutBytes,
+        stderrBytes,
+      });
     });
   });
 }

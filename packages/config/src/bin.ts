@@ -2,9 +2,19 @@
 import { homedir } from 'node:os';
 import { main } from './cli.js';
 
+// A reader that goes away (`mcp-config list | head -1`) is not an error of ours: the rest of
+// the output is dropped and the exit code stays the command's own (an add has written).
+const open = { stdout: true, stderr: true };
+for (const stream of ['stdout', 'stderr'] as const) {
+  process[stream].on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    open[stream] = false;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => void (open.stdout && process.stdout.write(text)),
+  stderr: (text) => void (open.stderr && process.stderr.write(text)),
   env: process.env,
   cwd: process.cwd(),
   homedir: homedir(),

@@ -59,8 +59,17 @@ function withCommonOptions(command: Command): Command {
     )
     .option(
       '--timeout <ms>',
-      'bound on the handshake and every request (reset by progress)',
+      'bound on the handshake and on each wait for a reply (reset by progress)',
       '30000',
+    )
+    .option(
+      '--max-time <ms>',
+      'bound on the whole of one request, which progress cannot extend (default: 10 x --timeout)',
+    )
+    .option(
+      '--max-size <size>',
+      'largest message accepted from the server, and largest list across its pages (e.g. 64MiB)',
+      '64MiB',
     )
     .option('--json', 'print exactly one JSON document on stdout; errors as JSON on stderr')
     .option('--stderr', "print the server's stderr as it comes")

@@ -7,6 +7,7 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import type { FinishAuth, HttpTarget, StdioTarget } from './connection.js';
+import type { MessageTooLargeError } from './limits.js';
 import type { ProcessStartError, ProcessTransport } from './process-transport.js';
 
 /** The modern protocol revision a `modern` connection pins. */
@@ -14,7 +15,7 @@ export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
 /** What went wrong while connecting, for choosing the message and exit code. */
 export type ConnectFailure =
-  'spawn' | 'exited' | 'timeout' | 'unauthorized' | 'forbidden' | 'http' | 'protocol';
+  'spawn' | 'exited' | 'timeout' | 'unauthorized' | 'forbidden' | 'http' | 'protocol' | 'too-large';
 
 /** Connecting failed; `message` says why in one line, `hint` what to do. */
 export class ConnectError extends Error {
@@ -70,6 +71,7 @@ export function classifyStdioFailure(
       cause: error,
     });
   }
+  if (transport.tooLarge) return tooLargeFailure(transport.tooLarge, error, stderr);
   const era = eraFailure(error);
   if (era) return era;
   const exit = transport.exit;
@@ -105,7 +107,9 @@ export function classifyHttpFailure(
   target: HttpTarget,
   timeoutMs: number,
   finishAuth?: FinishAuth,
+  tooLarge?: MessageTooLargeError,
 ): ConnectError {
+  if (tooLarge) return tooLargeFailure(tooLarge, error);
   if (target.authProvider && error instanceof UnauthorizedError) {
     return new ConnectError('unauthorized', `${target.url} requires authorization`, {
       cause: error,
@@ -160,6 +164,19 @@ export function classifyHttpFailure(
   const cause =
     error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return new ConnectError('http', `cannot reach ${target.url}: ${errorText(error)}${cause}`, {
+    cause: error,
+  });
+}
+
+/** The server sent a message over the size bound during the handshake. */
+function tooLargeFailure(
+  tooLarge: MessageTooLargeError,
+  error: unknown,
+  stderr?: string,
+): ConnectError {
+  return new ConnectError('too-large', `${tooLarge.message} during the handshake`, {
+    hint: 'If the server is right to send that much, raise --max-size.',
+    stderr,
     cause: error,
   });
 }

@@ -13,6 +13,8 @@ import {
   ConnectError,
   MODERN_PROTOCOL_VERSION,
 } from './connect-errors.js';
+import { createBoundedFetch } from './bounded-fetch.js';
+import { ByteMeter, DEFAULT_MAX_MESSAGE_BYTES, type MessageTooLargeError } from './limits.js';
 import type { ProcessTransport, StrayOutput } from './process-transport.js';
 
 export { ConnectError, MODERN_PROTOCOL_VERSION, type ConnectFailure } from './connect-errors.js';
@@ -65,6 +67,10 @@ export interface OpenConnectionOptions {
   onStderr?: (chunk: string) => void;
   /** Each stdout line of a stdio server that is not an MCP message. */
   onStray?: (stray: StrayOutput) => void;
+  /** Largest message accepted from the server, in bytes (default 64 MiB). */
+  maxMessageBytes?: number;
+  /** Aborting it stops the handshake at once (the server is stopped). */
+  signal?: AbortSignal;
 }
 
 /** A connected client. */
@@ -76,7 +82,41 @@ export interface Connection {
   process?: ProcessTransport;
   /** For an HTTP target with an OAuth provider, after a request failed with UnauthorizedError. */
   finishAuth?: FinishAuth;
+  /** Counts the bytes received from the server (to bound a list across its pages). */
+  meter: ByteMeter;
+  /** Set once the server sent a message over the bound; the connection is then closed. */
+  tooLarge: () => MessageTooLargeError | undefined;
   close: () => Promise<void>;
+}
+
+/** The handshake was stopped by the caller's signal (Ctrl-C). */
+export class ConnectAbortedError extends Error {
+  constructor() {
+    super('the connection was interrupted');
+    this.name = 'ConnectAbortedError';
+  }
+}
+
+/**
+ * Runs `connect` unless `signal` is (or becomes) aborted; on abort, `stop` ends the
+ * transport (so the handshake fails at once) and the result is a {@link ConnectAbortedError}.
+ */
+async function abortable<T>(
+  signal: AbortSignal | undefined,
+  stop: () => Promise<void>,
+  connect: () => Promise<T>,
+): Promise<T> {
+  if (signal?.aborted) throw new ConnectAbortedError();
+  const onAbort = () => void stop().catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await connect();
+  } catch (error) {
+    if (signal?.aborted) throw new ConnectAbortedError();
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 function newClient(options: OpenConnectionOptions, era: EraMode): Client {
@@ -134,24 +174,45 @@ async function connectStdio(
 ): Promise<Connection> {
   // Loaded here so that HTTP connections do not pay for the process machinery.
   const { ProcessTransport } = await import('./process-transport.js');
+  const meter = new ByteMeter();
   const transport = new ProcessTransport({
     command: target.command,
     args: target.args,
     env: target.env,
     cwd: target.cwd,
+    maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    meter,
   });
   transport.onstderr = options.onStderr;
   transport.onstray = options.onStray;
   const client = newClient(options, era);
   try {
-    await client.connect(transport, { timeout: options.timeoutMs });
+    await abortable(
+      options.signal,
+      () => transport.close(),
+      () => client.connect(transport, { timeout: options.timeoutMs }),
+    );
   } catch (error) {
     // Classify first: closing makes any server exit, which would read as a crash.
-    const failure = classifyStdioFailure(error, target, transport, options.timeoutMs);
+    const failure =
+      error instanceof ConnectAbortedError
+        ? error
+        : classifyStdioFailure(error, target, transport, options.timeoutMs);
     await transport.close();
     throw failure;
   }
-  return { client, wire: 'stdio', process: transport, close: () => client.close() };
+  return {
+    client,
+    wire: 'stdio',
+    process: transport,
+    meter,
+    tooLarge: () => transport.tooLarge,
+    // The client closes the transport; closing it again waits for the group to be gone.
+    close: async () => {
+      await client.close().catch(() => undefined);
+      await transport.close();
+    },
+  };
 }
 
 async function connectHttp(
@@ -160,7 +221,22 @@ async function connectHttp(
   wire: 'streamable-http' | 'sse',
 ): Promise<Connection> {
   const url = new URL(target.url);
-  const init = { requestInit: { headers: target.headers }, authProvider: target.authProvider };
+  const meter = new ByteMeter();
+  let tooLarge: MessageTooLargeError | undefined;
+  let client: Client | undefined = undefined;
+  const init = {
+    requestInit: { headers: target.headers },
+    authProvider: target.authProvider,
+    fetch: createBoundedFetch({
+      maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      meter,
+      onTooLarge: (error) => {
+        tooLarge ??= error;
+        // Pending requests fail now instead of waiting for their timeout.
+        setImmediate(() => void client?.close().catch(() => undefined));
+      },
+    }),
+  };
   const transport =
     wire === 'sse'
       ? new SSEClientTransport(url, init)
@@ -168,12 +244,25 @@ async function connectHttp(
   const finishAuth: FinishAuth | undefined = target.authProvider
     ? (callback) => transport.finishAuth(callback)
     : undefined;
-  const client = newClient(options, options.era);
+  const connected = newClient(options, options.era);
+  client = connected;
   try {
-    await client.connect(transport, { timeout: options.timeoutMs });
+    await abortable(
+      options.signal,
+      () => connected.close(),
+      () => connected.connect(transport, { timeout: options.timeoutMs }),
+    );
   } catch (error) {
-    await client.close().catch(() => undefined);
-    throw classifyHttpFailure(error, target, options.timeoutMs, finishAuth);
+    await connected.close().catch(() => undefined);
+    if (error instanceof ConnectAbortedError) throw error;
+    throw classifyHttpFailure(error, target, options.timeoutMs, finishAuth, tooLarge);
   }
-  return { client, wire, finishAuth, close: () => client.close() };
+  return {
+    client: connected,
+    wire,
+    finishAuth,
+    meter,
+    tooLarge: () => tooLarge,
+    close: () => connected.close(),
+  };
 }

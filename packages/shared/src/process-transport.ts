@@ -2,11 +2,18 @@ import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import {
   deserializeMessage,
   serializeMessage,
-  STDIO_DEFAULT_MAX_BUFFER_SIZE,
   type JSONRPCMessage,
   type Transport,
 } from '@modelcontextprotocol/client';
 import crossSpawn from 'cross-spawn';
+import { DEFAULT_MAX_MESSAGE_BYTES, MessageTooLargeError, type ByteMeter } from './limits.js';
+import {
+  forgetGroup,
+  groupAlive,
+  signalGroup,
+  trackGroup,
+  waitGroupGone,
+} from './process-group.js';
 
 /** How to start a stdio server. */
 export interface ProcessTransportOptions {
@@ -25,6 +32,13 @@ export interface ProcessTransportOptions {
   killGraceMs?: number;
   /** Bytes of stderr kept (from the end). Default 256 KiB. */
   stderrLimit?: number;
+  /**
+   * Longest stdout line (one message) accepted, in bytes; a longer one ends the connection
+   * with a {@link MessageTooLargeError} as soon as the bound is passed. Default 64 MiB.
+   */
+  maxMessageBytes?: number;
+  /** Counts the bytes read from the server's stdout. */
+  meter?: ByteMeter;
   /** Process spawner (injected in tests); defaults to cross-spawn. */
   spawn?: (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 }
@@ -56,9 +70,11 @@ export class ProcessStartError extends Error {
 /**
  * An MCP transport over a child process's stdin/stdout, with the message framing of the
  * SDK (`serializeMessage` / `deserializeMessage`). Unlike the SDK's stdio transport it
- * reports non-protocol stdout lines instead of skipping them, keeps a bounded copy of
- * stderr, runs the server in its own process group, and closes it promptly: stdin is
- * closed, then after a short grace the whole group gets SIGTERM, then SIGKILL.
+ * reports non-protocol stdout lines instead of skipping them, bounds the size of a message
+ * while reading it, keeps a bounded copy of stderr, runs the server in its own process group,
+ * and closes it promptly: stdin is closed, then after a short grace the whole group gets
+ * SIGTERM, then SIGKILL — and whatever the server left running in its group is stopped too,
+ * even when the server itself exited on end of input.
  */
 export class ProcessTransport implements Transport {
   onclose?: () => void;
@@ -72,10 +88,16 @@ export class ProcessTransport implements Transport {
 
   private readonly options: ProcessTransportOptions;
   private child: ChildProcess | undefined;
-  private pending = '';
+  /** The server's pid, which is also its process group id; kept after it exits. */
+  private groupId: number | undefined;
+  /** The unfinished line: its pieces and their total size. */
+  private pendingParts: Buffer[] = [];
+  private pendingBytes = 0;
   private stderrText = '';
   private exitInfo: ProcessExit | undefined;
   private exited: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
+  private oversize: MessageTooLargeError | undefined;
 
   constructor(options: ProcessTransportOptions) {
     this.options = options;
@@ -96,6 +118,11 @@ export class ProcessTransport implements Transport {
     return this.child?.pid;
   }
 
+  /** Set when the server sent a message over the size bound (the connection was ended). */
+  get tooLarge(): MessageTooLargeError | undefined {
+    return this.oversize;
+  }
+
   start(): Promise<void> {
     if (this.child) throw new Error('ProcessTransport already started');
     const spawn = this.options.spawn ?? crossSpawn;
@@ -109,6 +136,8 @@ export class ProcessTransport implements Transport {
         windowsHide: true,
       });
       this.child = child;
+      this.groupId = child.pid;
+      if (child.pid !== undefined) trackGroup(child.pid);
       this.exited = new Promise((done) => child.once('close', () => done()));
       child.once('error', (error: NodeJS.ErrnoException) => {
         const failure = new ProcessStartError(error.message, error.code, { cause: error });
@@ -122,8 +151,7 @@ export class ProcessTransport implements Transport {
         this.onclose?.();
       });
       child.stdin?.on('error', (error) => this.onerror?.(error));
-      child.stdout?.setEncoding('utf8');
-      child.stdout?.on('data', (chunk: string) => this.receive(chunk));
+      child.stdout?.on('data', (chunk: Buffer) => this.receive(chunk));
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (chunk: string) => {
         const limit = this.options.stderrLimit ?? 256 * 1024;
@@ -133,33 +161,57 @@ export class ProcessTransport implements Transport {
     });
   }
 
-  private receive(chunk: string): void {
-    this.pending += chunk;
-    if (this.pending.length > STDIO_DEFAULT_MAX_BUFFER_SIZE) {
-      this.pending = '';
-      this.onerror?.(
-        new Error(
-          `the server wrote a line longer than ${STDIO_DEFAULT_MAX_BUFFER_SIZE} bytes to stdout`,
-        ),
-      );
+  /**
+   * Splits stdout into lines without copying what was already scanned (a long message
+   * arrives in many chunks), and ends the connection the moment a line outgrows the bound.
+   */
+  private receive(chunk: Buffer): void {
+    if (this.oversize) return;
+    this.options.meter?.add(chunk.length);
+    const limit = this.options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    let start = 0;
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, end);
+      start = end + 1;
+      if (this.pendingBytes + piece.length > limit) return this.rejectOversize(limit);
+      const line =
+        this.pendingParts.length > 0 ? Buffer.concat([...this.pendingParts, piece]) : piece;
+      this.pendingParts = [];
+      this.pendingBytes = 0;
+      this.handleLine(line.toString('utf8').replace(/\r$/, ''));
+      if (this.oversize) return;
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      if (this.pendingBytes + rest.length > limit) return this.rejectOversize(limit);
+      this.pendingParts.push(rest);
+      this.pendingBytes += rest.length;
+    }
+  }
+
+  private rejectOversize(limit: number): void {
+    this.pendingParts = [];
+    this.pendingBytes = 0;
+    this.oversize = new MessageTooLargeError(limit);
+    this.onerror?.(this.oversize);
+    // Pending requests fail as soon as the connection closes, instead of waiting for a
+    // reply that was dropped.
+    void this.close();
+  }
+
+  private handleLine(line: string): void {
+    if (line.trim() === '') return;
+    let message: JSONRPCMessage;
+    try {
+      message = deserializeMessage(line);
+    } catch (error) {
+      this.onstray?.({
+        line,
+        reason: error instanceof SyntaxError ? 'not JSON' : 'not a JSON-RPC message',
+      });
       return;
     }
-    for (let end = this.pending.indexOf('\n'); end !== -1; end = this.pending.indexOf('\n')) {
-      const line = this.pending.slice(0, end).replace(/\r$/, '');
-      this.pending = this.pending.slice(end + 1);
-      if (line.trim() === '') continue;
-      let message: JSONRPCMessage;
-      try {
-        message = deserializeMessage(line);
-      } catch (error) {
-        this.onstray?.({
-          line,
-          reason: error instanceof SyntaxError ? 'not JSON' : 'not a JSON-RPC message',
-        });
-        continue;
-      }
-      this.onmessage?.(message);
-    }
+    this.onmessage?.(message);
   }
 
   send(message: JSONRPCMessage): Promise<void> {
@@ -176,28 +228,49 @@ export class ProcessTransport implements Transport {
 
   /**
    * Stop the server the way the MCP spec describes for stdio: close its stdin, wait
-   * briefly for it to exit, then SIGTERM its process group, then SIGKILL.
+   * briefly for it to exit, then SIGTERM its process group, then SIGKILL. Then whatever is
+   * left of the group (helpers the server started) gets SIGTERM and, after the same grace,
+   * SIGKILL — also when the server had already exited. Safe to call more than once.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    this.closing ??= this.stop();
+    return this.closing;
+  }
+
+  private async stop(): Promise<void> {
     const child = this.child;
-    if (!child || !this.exited) return;
-    const waitExit = (ms: number) =>
-      Promise.race([
-        this.exited!.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
-      ]);
-    child.stdin?.end();
-    if (await waitExit(this.options.exitGraceMs ?? 100)) return;
-    this.signal(child, 'SIGTERM');
-    if (await waitExit(this.options.killGraceMs ?? 1000)) return;
-    this.signal(child, 'SIGKILL');
-    await waitExit(1000);
+    const group = this.groupId;
+    const killGrace = this.options.killGraceMs ?? 1000;
+    if (child && this.exited) {
+      const waitExit = (ms: number) =>
+        Promise.race([
+          this.exited!.then(() => true),
+          new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
+        ]);
+      child.stdin?.end();
+      if (!(await waitExit(this.options.exitGraceMs ?? 100))) {
+        this.signal(child, 'SIGTERM');
+        if (!(await waitExit(killGrace))) {
+          this.signal(child, 'SIGKILL');
+          await waitExit(1000);
+        }
+      }
+    }
+    if (group === undefined) return;
+    if (groupAlive(group)) {
+      signalGroup(group, 'SIGTERM');
+      if (!(await waitGroupGone(group, killGrace))) {
+        signalGroup(group, 'SIGKILL');
+        await waitGroupGone(group, 1000);
+      }
+    }
+    forgetGroup(group);
   }
 
   private signal(child: ChildProcess, signal: NodeJS.Signals): void {
+    if (child.pid !== undefined && signalGroup(child.pid, signal)) return;
     try {
-      if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal);
-      else child.kill(signal);
+      child.kill(signal);
     } catch {
       // Already gone.
     }

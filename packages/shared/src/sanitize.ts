@@ -19,15 +19,15 @@ const CONTROL_SEQUENCES =
  * return rewrites the line on screen), DEL, C1 controls, and the bidirectional controls that
  * reorder what a reader sees (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).
  */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * In a JSON document: C1 controls, bidirectional controls and the two JavaScript line
  * terminators are written as `\uXXXX` escapes (JSON.stringify leaves them raw); raw C0
  * controls other than whitespace never occur in JSON.stringify output and are dropped.
  */
-// eslint-disable-next-line no-control-regex
 const JSON_ESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
 const JSON_DROPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;

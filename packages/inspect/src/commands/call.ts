@@ -2,7 +2,7 @@ import { LOG_LEVEL_META_KEY, type CallToolResult, type Tool } from '@modelcontex
 import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, formatJson, truncateForHumans } from '../core/format.js';
-import { requestFailure, type InspectSession } from '../core/session.js';
+import type { InspectSession } from '../core/session.js';
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { suggestNames } from '@mcpkit/shared/suggest';
 import { describeAlternatives } from '../core/suggest.js';
@@ -77,9 +77,8 @@ export async function runCall(
     );
 
   const started = performance.now();
-  let result: CallToolResult;
-  try {
-    result = (await session.client.callTool(
+  const result = (await session.request(`calling "${toolName}"`, signal, (options) =>
+    session.client.callTool(
       {
         name: toolName,
         arguments: args,
@@ -90,11 +89,10 @@ export async function runCall(
           : {}),
       },
       {
+        ...options,
         // Output is checked below, so that a mismatch is reported next to the result.
         toolDefinition: { ...tool, outputSchema: undefined },
-        timeout: session.timeoutMs,
         resetTimeoutOnProgress: true,
-        signal,
         onprogress: (progress) => {
           if (flags.json) return;
           const total = progress.total === undefined ? '' : `/${progress.total}`;
@@ -103,10 +101,8 @@ export async function runCall(
           );
         },
       },
-    )) as CallToolResult;
-  } catch (error) {
-    throw requestFailure(`calling "${toolName}"`, error, session);
-  }
+    ),
+  )) as CallToolResult;
   const elapsed = Math.round(performance.now() - started);
   const mismatch = checkOutput(tool, result, checkAgainstSchema);
 

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { EraMode, ServerTarget } from '@mcpkit/shared/connection';
+import { parseSize } from '@mcpkit/shared/limits';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
-import { EXIT, InspectError, usageError } from '../core/errors.js';
+import { EXIT, InspectError, interruptedExitCode, usageError } from '../core/errors.js';
 import type { OAuthFlags, OAuthSession } from '../core/oauth.js';
 import type { Launcher } from '../core/oauth-callback.js';
 import { parseElicitPolicy, parseSamplePolicy } from '../core/policies.js';
@@ -15,6 +16,8 @@ import { resolveTarget, type ConnectionFlags } from '../core/target.js';
 export interface CommandFlags extends ConnectionFlags, OAuthFlags {
   era: EraMode;
   timeout: string;
+  maxTime?: string;
+  maxSize: string;
   json?: boolean;
   stderr?: boolean;
   root: string[];
@@ -153,6 +156,13 @@ export async function runSessionCommand(
   let stderrTail = '';
   try {
     const timeoutMs = parseTimeout(flags.timeout);
+    const maxTimeMs =
+      flags.maxTime === undefined ? undefined : parseTimeout(flags.maxTime, '--max-time');
+    const maxMessageBytes = parseSize(flags.maxSize);
+    if (maxMessageBytes === undefined)
+      throw usageError(
+        `--max-size must be a size such as 64MiB, 512KiB or 1048576, not "${flags.maxSize}".`,
+      );
     const { target, warnings } = await resolveTarget(command, flags, io.env, io.cwd);
     for (const warning of warnings) note(`Warning: ${sanitizeLine(warning)}`);
     const policies = {
@@ -166,6 +176,9 @@ export async function runSessionCommand(
         target,
         era: flags.era,
         timeoutMs,
+        maxTimeMs,
+        maxMessageBytes,
+        signal: io.interrupt,
         policies,
         version: io.version,
         onStderr: (chunk) => {
@@ -200,8 +213,10 @@ export async function runSessionCommand(
     );
   } catch (error) {
     if (io.interrupt.aborted) {
-      io.stderr('Interrupted: the request was cancelled.\n');
-      return EXIT.interrupted;
+      const reason = io.interrupt.reason as unknown;
+      const by = typeof reason === 'string' && reason !== 'SIGINT' ? ` by ${reason}` : '';
+      io.stderr(`Interrupted${by}: the request was cancelled and the server stopped.\n`);
+      return interruptedExitCode(reason);
     }
     let failure =
       error instanceof InspectError ? error : requestFailure('the request', error, session);

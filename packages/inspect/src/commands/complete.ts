@@ -1,7 +1,7 @@
 import type { CompleteResult, ResourceTemplateType } from '@modelcontextprotocol/client';
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
-import { requestFailure, type InspectSession } from '../core/session.js';
+import type { InspectSession } from '../core/session.js';
 import { describeAlternatives } from '../core/suggest.js';
 import type { ActionContext } from './common.js';
 import { fetchList } from './lists.js';
@@ -58,19 +58,16 @@ export async function runComplete(
     if (eq <= 0) throw usageError(`--arg "${pair}" is not key=value.`);
     context[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  let result: CompleteResult;
-  try {
-    result = await session.client.complete(
+  const result: CompleteResult = await session.request('completion', signal, (options) =>
+    session.client.complete(
       {
         ref: kind === 'prompt' ? { type: 'ref/prompt', name } : { type: 'ref/resource', uri: name },
         argument: { name: argument, value },
         ...(Object.keys(context).length > 0 ? { context: { arguments: context } } : {}),
       },
-      { timeout: session.timeoutMs, signal },
-    );
-  } catch (error) {
-    throw requestFailure('completion', error, session);
-  }
+      options,
+    ),
+  );
   if (flags.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;

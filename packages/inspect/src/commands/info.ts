@@ -1,6 +1,6 @@
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT } from '../core/errors.js';
-import { requestFailure, type InspectSession } from '../core/session.js';
+import type { InspectSession } from '../core/session.js';
 import type { ActionContext } from './common.js';
 
 /** `mcp-inspect ping`: one round trip, timed. */
@@ -9,11 +9,7 @@ export async function runPing(
   { flags, io, signal }: ActionContext,
 ): Promise<number> {
   const started = performance.now();
-  try {
-    await session.client.ping({ timeout: session.timeoutMs, signal });
-  } catch (error) {
-    throw requestFailure('ping', error, session);
-  }
+  await session.request('ping', signal, (options) => session.client.ping(options));
   const ms = Math.round((performance.now() - started) * 10) / 10;
   io.stdout(flags.json ? `${JSON.stringify({ ok: true, ms })}\n` : `pong (${ms} ms)\n`);
   return EXIT.ok;

@@ -1,6 +1,7 @@
 import { countOf, firstLine, formatColumns } from '../core/format.js';
 import { EXIT } from '../core/errors.js';
-import { requestFailure, type InspectSession } from '../core/session.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@mcpkit/shared/limits';
+import type { InspectSession } from '../core/session.js';
 import type { ActionContext } from './common.js';
 
 /** What a list command lists. */
@@ -33,21 +34,25 @@ export async function fetchList(
 ): Promise<unknown[]> {
   // The SDK warns on stdout when asked for a capability the server lacks; never ask then.
   if (!session.has(CAPABILITY[kind])) return [];
-  const options = { timeout: session.timeoutMs, signal };
-  try {
-    switch (kind) {
-      case 'tools':
-        return (await session.client.listTools(undefined, options)).tools;
-      case 'resources':
-        return (await session.client.listResources(undefined, options)).resources;
-      case 'templates':
-        return (await session.client.listResourceTemplates(undefined, options)).resourceTemplates;
-      case 'prompts':
-        return (await session.client.listPrompts(undefined, options)).prompts;
-    }
-  } catch (error) {
-    throw requestFailure(`listing ${kind}`, error, session);
-  }
+  // A list is one logical message: its pages together are bounded like a single message.
+  const maxBytes = session.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  return session.request(
+    `listing ${kind}`,
+    signal,
+    async (options): Promise<unknown[]> => {
+      switch (kind) {
+        case 'tools':
+          return (await session.client.listTools(undefined, options)).tools;
+        case 'resources':
+          return (await session.client.listResources(undefined, options)).resources;
+        case 'templates':
+          return (await session.client.listResourceTemplates(undefined, options)).resourceTemplates;
+        case 'prompts':
+          return (await session.client.listPrompts(undefined, options)).prompts;
+      }
+    },
+    { maxBytes },
+  );
 }
 
 interface Item {

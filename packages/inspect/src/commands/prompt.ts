@@ -3,7 +3,7 @@ import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, truncateForHumans } from '../core/format.js';
-import { requestFailure, type InspectSession } from '../core/session.js';
+import type { InspectSession } from '../core/session.js';
 import { describeAlternatives } from '../core/suggest.js';
 import { checkArgumentNames, type ArgumentFlags } from './call.js';
 import type { ActionContext } from './common.js';
@@ -71,15 +71,11 @@ export async function runPrompt(
   const stringArgs = Object.fromEntries(
     Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
   );
-  let result: GetPromptResult;
-  try {
-    result = await session.client.getPrompt(
-      { name, arguments: stringArgs },
-      { timeout: session.timeoutMs, signal },
-    );
-  } catch (error) {
-    throw requestFailure(`getting prompt "${name}"`, error, session);
-  }
+  const result: GetPromptResult = await session.request(
+    `getting prompt "${name}"`,
+    signal,
+    (options) => session.client.getPrompt({ name, arguments: stringArgs }, options),
+  );
   if (flags.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;

@@ -25,7 +25,9 @@ export async function runRead(
   }
   let result: ReadResourceResult;
   try {
-    result = await session.client.readResource({ uri }, { timeout: session.timeoutMs, signal });
+    result = await session.request(`reading ${uri}`, signal, (options) =>
+      session.client.readResource({ uri }, options),
+    );
   } catch (error) {
     const failure = requestFailure(`reading ${uri}`, error, session);
     if (failure.exitCode !== EXIT.serverError) throw failure;

@@ -13,6 +13,15 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
+/** Numbers of the signals that end a session; the exit code is 128 + the number. */
+export const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/** The exit code for a session ended by `reason` (a signal name; Ctrl-C when unknown). */
+export function interruptedExitCode(reason: unknown): number {
+  const number = SIGNAL_NUMBERS[reason as keyof typeof SIGNAL_NUMBERS];
+  return number === undefined ? EXIT.interrupted : 128 + number;
+}
+
 /** An error for the person or script: one-line reason, optional hint, exit code. */
 export class InspectError extends Error {
   readonly exitCode: number;

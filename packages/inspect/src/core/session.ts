@@ -5,8 +5,14 @@ import {
   type EraMode,
   type ServerTarget,
 } from '@mcpkit/shared/connection';
+import { formatBytes, MessageTooLargeError } from '@mcpkit/shared/limits';
 import type { StrayOutput } from '@mcpkit/shared/process-transport';
-import { SdkError, SdkErrorCode, type Client } from '@modelcontextprotocol/client';
+import {
+  SdkError,
+  SdkErrorCode,
+  type Client,
+  type RequestOptions,
+} from '@modelcontextprotocol/client';
 import { EXIT, InspectError } from './errors.js';
 import {
   policyCapabilities,
@@ -19,8 +25,14 @@ import {
 export interface SessionOptions {
   target: ServerTarget;
   era: EraMode;
-  /** Bound on the handshake and on every request, in milliseconds. */
+  /** Bound on the handshake and on every wait for a reply (reset by progress where asked), in ms. */
   timeoutMs: number;
+  /** Bound on the whole of one request, progress or not, in ms (default 10 × timeoutMs). */
+  maxTimeMs?: number;
+  /** Largest message accepted from the server, and largest list across its pages, in bytes. */
+  maxMessageBytes?: number;
+  /** Aborting it (Ctrl-C) stops the handshake at once. */
+  signal?: AbortSignal;
   policies: Policies;
   /** Version of mcp-inspect, sent as clientInfo. */
   version: string;
@@ -39,11 +51,15 @@ export class InspectSession {
   readonly client: Client;
   readonly connection: Connection;
   readonly timeoutMs: number;
+  readonly maxTimeMs: number;
+  readonly maxMessageBytes: number | undefined;
 
-  private constructor(connection: Connection, timeoutMs: number) {
+  private constructor(connection: Connection, options: SessionOptions) {
     this.connection = connection;
     this.client = connection.client;
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = options.timeoutMs;
+    this.maxTimeMs = options.maxTimeMs ?? options.timeoutMs * 10;
+    this.maxMessageBytes = options.maxMessageBytes;
   }
 
   /** Connect; failures become an {@link InspectError} with exit code 3 or 4. */
@@ -56,6 +72,8 @@ export class InspectSession {
         capabilities: policyCapabilities(options.policies),
         onStderr: options.onStderr,
         onStray: options.onStray,
+        maxMessageBytes: options.maxMessageBytes,
+        signal: options.signal,
         prepare: (client) => {
           registerPolicies(client, options.policies, (event) => options.onServerRequest?.(event));
           client.setNotificationHandler('notifications/message', (notification) => {
@@ -65,10 +83,14 @@ export class InspectSession {
           });
         },
       });
-      return new InspectSession(connection, options.timeoutMs);
+      return new InspectSession(connection, options);
     } catch (error) {
       if (error instanceof ConnectError) {
         const code = error.kind === 'timeout' ? EXIT.timeout : EXIT.connection;
+        const maxSizeHint =
+          error.kind === 'too-large' && options.maxMessageBytes !== undefined
+            ? ` (--max-size ${formatBytes(options.maxMessageBytes)})`
+            : '';
         const oauthHint =
           error.kind === 'unauthorized' &&
           options.target.transport !== 'stdio' &&
@@ -76,7 +98,7 @@ export class InspectSession {
             ? 'If the server supports OAuth, sign in with --oauth.'
             : undefined;
         const hint = [error.hint, oauthHint].filter(Boolean).join('\n') || undefined;
-        throw new InspectError(code, `Could not connect: ${error.message}.`, hint, {
+        throw new InspectError(code, `Could not connect: ${error.message}${maxSizeHint}.`, hint, {
           cause: error,
         });
       }
@@ -92,6 +114,58 @@ export class InspectSession {
   /** The server's stderr so far (stdio only). */
   get stderr(): string {
     return this.connection.process?.stderr ?? '';
+  }
+
+  /**
+   * Sends one request through `send`, bounded three ways: `--timeout` for each wait for a
+   * reply (the options carry it), `--max-time` for the whole request — which progress cannot
+   * extend — and, for lists read across pages, `maxBytes` of replies in all. `signal` (Ctrl-C)
+   * cancels it. A failure becomes an {@link InspectError} naming `what`.
+   */
+  async request<T>(
+    what: string,
+    signal: AbortSignal | undefined,
+    send: (options: RequestOptions & { signal: AbortSignal }) => Promise<T>,
+    limits: { maxBytes?: number } = {},
+  ): Promise<T> {
+    const own = new AbortController();
+    let stopped: 'max-time' | 'too-large' | undefined;
+    const stop = (why: 'max-time' | 'too-large') => {
+      stopped ??= why;
+      own.abort(new SdkError(SdkErrorCode.RequestTimeout, `stopped: ${why}`));
+    };
+    const timer = setTimeout(() => stop('max-time'), this.maxTimeMs);
+    const unwatch =
+      limits.maxBytes === undefined
+        ? undefined
+        : this.connection.meter.watch(limits.maxBytes, () => stop('too-large'));
+    try {
+      return await send({
+        timeout: Math.min(this.timeoutMs, this.maxTimeMs),
+        signal: signal ? AbortSignal.any([signal, own.signal]) : own.signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      if (stopped === 'max-time') {
+        throw new InspectError(
+          EXIT.timeout,
+          `${what} did not finish within --max-time ${this.maxTimeMs} ms.`,
+          'Progress does not extend --max-time; raise it for long operations.',
+        );
+      }
+      if (stopped === 'too-large') {
+        const tooLarge = new MessageTooLargeError(limits.maxBytes ?? 0, 'replies');
+        throw new InspectError(
+          EXIT.connection,
+          `While ${what}, ${tooLarge.message} in all (--max-size bounds a whole list too).`,
+          'If the server is right to send that much, raise --max-size.',
+        );
+      }
+      throw requestFailure(what, error, this);
+    } finally {
+      clearTimeout(timer);
+      unwatch?.();
+    }
   }
 
   /** Stop the server (stdio) or end the HTTP session. */
@@ -110,6 +184,14 @@ export function requestFailure(
   session?: InspectSession,
 ): InspectError {
   if (error instanceof InspectError) return error;
+  const tooLarge = session?.connection.tooLarge();
+  if (tooLarge) {
+    return new InspectError(
+      EXIT.connection,
+      `While ${what}, ${tooLarge.message} (--max-size); the connection was closed.`,
+      'If the server is right to send that much, raise --max-size.',
+    );
+  }
   if (error instanceof SdkError) {
     if (error.code === SdkErrorCode.RequestTimeout) {
       return new InspectError(
