@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -214,6 +214,15 @@ beforeEach(() => {
 const run = (args: string[]) =>
   inspect([...args, '--url', oauth.mcpUrl], { env: { HOME: home, BROWSER: 'none' } });
 
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 function expectNoSecrets(text: string): void {
   for (const secret of oauth.issued) expect(text).not.toContain(secret);
 }
@@ -292,6 +301,51 @@ describe('mcp-inspect --oauth against an OAuth-protected MCP server', () => {
     expect(stdout).toContain('hello, authorized client');
     expect(stderr).toContain('Authorize mcp-inspect in your browser');
     expectNoSecrets(stdout + stderr);
+  });
+
+  it('--json: stdout is exactly one JSON document and the SDK prints no warnings', async () => {
+    const result = await run(['tools', '--json', '--oauth', '--oauth-headless']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ tools: [{ name: 'whoami' }] });
+    expect(result.stderr).toBe('');
+    // The cached tokens carry the issuer they were issued by, so a second run reads them stamped.
+    const again = await run(['tools', '--json', '--oauth', '--oauth-headless']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+  });
+
+  it('--json with a pre-registered client: no SDK warnings either', async () => {
+    const port = await freePort();
+    const registered = await fetch(`${oauth.origin}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: [`http://127.0.0.1:${port}/callback`] }),
+    });
+    const { client_id: clientId } = (await registered.json()) as { client_id: string };
+    const args = ['--oauth', '--oauth-headless', '--oauth-client-id', clientId];
+    args.push('--oauth-redirect-port', String(port));
+    const result = await run(['tools', '--json', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ tools: [{ name: 'whoami' }] });
+    expect(result.stderr).not.toContain('[mcp-sdk]');
+    const again = await run(['tools', '--json', ...args]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('[mcp-sdk]');
+
+    // The client is now bound to this authorization server: one the MCP server names later
+    // (here: a cache that says the binding is elsewhere) never gets its credentials.
+    const dir = join(home, '.mcpkit', 'oauth');
+    const file = join(dir, readdirSync(dir)[0]!);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { client: { issuer: string } };
+    expect(record.client).toEqual({ client_id: clientId, issuer: `${oauth.origin}/` });
+    record.client.issuer = 'https://as.elsewhere.example/';
+    writeFileSync(file, JSON.stringify(record));
+    oauth.expireAccessTokens();
+    const before = { ...oauth.counts };
+    const moved = await run(['tools', '--json', ...args]);
+    expect(moved.code).toBe(3);
+    expect(moved.stderr).toContain('Authorization server mismatch');
+    expect(oauth.counts).toEqual(before);
   });
 
   it('interactive: gives up with exit 4 when nobody comes back in time', async () => {
