@@ -215,6 +215,7 @@ describe('authorization callback', () => {
     try {
       expect(loopback.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       expect((await fetch(new URL('/favicon.ico', loopback.redirectUrl))).status).toBe(404);
+      loopback.expect('s1');
       const waiting = loopback.next(5000);
       const page = await fetch(`${loopback.redirectUrl}?code=c0de&state=s1`);
       expect(page.status).toBe(200);

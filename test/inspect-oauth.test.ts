@@ -214,6 +214,34 @@ beforeEach(() => {
 const run = (args: string[]) =>
   inspect([...args, '--url', oauth.mcpUrl], { env: { HOME: home, BROWSER: 'none' } });
 
+/**
+ * Start an interactive `--oauth` command and play the person: wait for the authorization URL
+ * on stderr. The caller then lets a "browser" (fetch) follow it back to the loopback listener.
+ */
+async function startInteractive(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    [BIN.inspect, ...args, '--url', oauth.mcpUrl, '--oauth', '--oauth-timeout', '20000'],
+    { env: testEnv({ HOME: home, BROWSER: 'none' }), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const authorizationUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL on stderr: ${stderr}`)), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/.exec(stderr);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return { authorizationUrl, exited, output: () => ({ stdout, stderr }) };
+}
+
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -273,34 +301,31 @@ describe('mcp-inspect --oauth against an OAuth-protected MCP server', () => {
   });
 
   it('interactive: prints the authorization URL and finishes when the browser comes back to the loopback listener', async () => {
-    const child = spawn(
-      process.execPath,
-      [BIN.inspect, 'call', 'whoami', '--url', oauth.mcpUrl, '--oauth', '--oauth-timeout', '20000'],
-      { env: testEnv({ HOME: home, BROWSER: 'none' }), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Play the person: take the URL from stderr and let a "browser" follow its redirects.
-    const authorizationUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL on stderr: ${stderr}`)), 20_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/.exec(stderr);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const { authorizationUrl, exited, output } = await startInteractive(['call', 'whoami']);
     const landing = await fetch(authorizationUrl);
     expect(landing.status).toBe(200);
     expect(await landing.text()).toContain('mcp-inspect is authorized');
     expect(await exited).toBe(0);
+    const { stdout, stderr } = output();
     expect(stdout).toContain('hello, authorized client');
     expect(stderr).toContain('Authorize mcp-inspect in your browser');
     expectNoSecrets(stdout + stderr);
+  });
+
+  it('interactive --json: a forged callback is refused and the login goes on; stdout is one JSON document, the URL is on stderr', async () => {
+    const { authorizationUrl, exited, output } = await startInteractive(['tools', '--json']);
+    const redirectUri = new URL(authorizationUrl).searchParams.get('redirect_uri')!;
+    const forged = await fetch(`${redirectUri}?code=forged&state=not-ours`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('not started here');
+    const landing = await fetch(authorizationUrl);
+    expect(await landing.text()).toContain('mcp-inspect is authorized');
+    expect(await exited).toBe(0);
+    const { stdout, stderr } = output();
+    expect(JSON.parse(stdout)).toMatchObject({ tools: [{ name: 'whoami' }] });
+    expect(stderr).toBe(
+      `Authorize mcp-inspect in your browser (waiting up to 20 s):\n  ${authorizationUrl}\n`,
+    );
   });
 
   it('--json: stdout is exactly one JSON document and the SDK prints no warnings', async () => {
