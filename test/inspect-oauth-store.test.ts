@@ -269,7 +269,7 @@ describe('authorization callback', () => {
     expect(launched).toEqual([
       ['xdg-open', url],
       ['open', url],
-      ['cmd', '/c', 'start', '""', 'https://as.example/authorize?a=1^&b=2'],
+      ['rundll32', 'url.dll,FileProtocolHandler', url],
       ['firefox', url],
     ]);
   });

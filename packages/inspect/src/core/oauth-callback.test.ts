@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { escapeHtml, LoopbackCallback } from './oauth-callback.js';
+import { escapeHtml, LoopbackCallback, openBrowser } from './oauth-callback.js';
 
 let loopback: LoopbackCallback;
 let port: string;
@@ -120,5 +120,52 @@ describe('LoopbackCallback', () => {
     expect((await get('/favicon.ico')).status).toBe(404);
     expect((await get('/callback/../x?state=s1')).status).toBe(404);
     expect(loopback.deliver(new URLSearchParams('code=c&state=s1'))).toBe('accepted');
+  });
+});
+
+describe('openBrowser', () => {
+  const launches = (url: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv = {}) => {
+    const launched: string[][] = [];
+    const opened = openBrowser(url, {
+      platform,
+      env,
+      launch: (command, args) => void launched.push([command, ...args]),
+    });
+    return { opened, launched };
+  };
+
+  it('on Windows starts no shell and passes the URL as one argument, unchanged', () => {
+    const url = 'https://as.example/authorize?a=1&b=2|calc^x"y%PATH%&c=%41';
+    const { opened, launched } = launches(url, 'win32');
+    expect(opened).toBe(true);
+    expect(launched).toEqual([['rundll32', 'url.dll,FileProtocolHandler', url]]);
+    expect(launched.flat().some((part) => /^cmd(\.exe)?$|powershell|\/c$/i.test(part))).toBe(false);
+  });
+
+  it('opens only http(s) URLs, whatever the platform or $BROWSER', () => {
+    const refused = [
+      'file:///C:/Windows/System32/calc.exe',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'calc.exe',
+      '\\\\attacker\\share\\x.exe',
+      '-https://as.example/',
+      ' https://as.example/',
+      'https://',
+    ];
+    for (const url of refused)
+      for (const [platform, env] of [
+        ['win32', {}],
+        ['darwin', {}],
+        ['linux', {}],
+        ['linux', { BROWSER: 'firefox' }],
+      ] as const) {
+        const { opened, launched } = launches(url, platform, env);
+        expect(opened, `${platform} ${url}`).toBe(false);
+        expect(launched).toEqual([]);
+      }
+    expect(launches('HTTP://127.0.0.1:8/x', 'linux').launched).toEqual([
+      ['xdg-open', 'HTTP://127.0.0.1:8/x'],
+    ]);
   });
 });

@@ -252,9 +252,11 @@ export async function followAuthorization(
 export type Launcher = (command: string, args: string[]) => void;
 
 /**
- * Ask the desktop to open `url` in a browser: `open` (macOS), `cmd /c start` (Windows),
- * `xdg-open` (elsewhere), or `$BROWSER` when set; `BROWSER=none` opens nothing.
- * Failures are ignored: the URL is printed as well.
+ * Ask the desktop to open `url` in a browser: `open` (macOS), `rundll32
+ * url.dll,FileProtocolHandler` (Windows), `xdg-open` (elsewhere), or `$BROWSER` when set;
+ * `BROWSER=none` opens nothing. No shell ever sees the URL, and only http(s) URLs are
+ * opened: the URL comes from the server's metadata. Returns whether a launch was attempted;
+ * failures are ignored, as the URL is printed as well.
  */
 export function openBrowser(
   url: string,
@@ -265,9 +267,10 @@ export function openBrowser(
   }: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; launch: Launcher },
 ): boolean {
   if (env.BROWSER === 'none') return false;
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return false;
   if (env.BROWSER) launch(env.BROWSER, [url]);
-  // `start` treats its first quoted argument as a window title, and cmd splits on `&`.
-  else if (platform === 'win32') launch('cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]);
+  // What Go's pkg/browser does: no `cmd /c start`, whose parsing of & | ^ % a URL could abuse.
+  else if (platform === 'win32') launch('rundll32', ['url.dll,FileProtocolHandler', url]);
   else if (platform === 'darwin') launch('open', [url]);
   else launch('xdg-open', [url]);
   return true;
