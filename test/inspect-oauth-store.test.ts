@@ -97,7 +97,7 @@ function provider(
 describe('InspectOAuthProvider', () => {
   it('persists a dynamic registration and tokens, and remembers them as secrets', async () => {
     const { p, store } = provider({});
-    expect(p.clientInformation()).toBeUndefined();
+    expect(await p.clientInformation()).toBeUndefined();
     expect(p.clientMetadata).toMatchObject({
       redirect_uris: ['http://127.0.0.1:5000/callback'],
       token_endpoint_auth_method: 'none',
@@ -116,20 +116,24 @@ describe('InspectOAuthProvider', () => {
       expect.arrayContaining(['dyn-secret-1', 'access-0123456789', 'rt-xyz']),
     );
     await p.invalidateCredentials('tokens');
-    expect(p.tokens()).toBeUndefined();
+    expect(await p.tokens()).toBeUndefined();
   });
 
-  it('drops a registration made for another redirect URI, and tokens of another client', () => {
+  it('drops a registration made for another redirect URI, and tokens of another client', async () => {
     const moved = provider(
       {},
       { client: { client_id: 'dyn-1' }, redirectUrl: 'http://127.0.0.1:4000/callback' },
     );
-    expect(moved.p.clientInformation()).toBeUndefined();
+    expect(await moved.p.clientInformation()).toBeUndefined();
     const other = provider({ clientId: 'pre-2' }, { tokens: TOKENS, tokensClientId: 'dyn-1' });
-    expect(other.p.tokens()).toBeUndefined();
-    expect(other.p.clientInformation()).toEqual({ client_id: 'pre-2', client_secret: undefined });
+    expect(await other.p.tokens()).toBeUndefined();
+    expect(await other.p.clientInformation()).toEqual({
+      client_id: 'pre-2',
+      client_secret: undefined,
+      issuer: undefined,
+    });
     const same = provider({ clientId: 'pre-2' }, { tokens: TOKENS, tokensClientId: 'pre-2' });
-    expect(same.p.tokens()).toEqual(TOKENS);
+    expect(await same.p.tokens()).toEqual(TOKENS);
   });
 
   it('client_credentials: no redirect, its own grant, secret or private_key_jwt', () => {
@@ -211,6 +215,7 @@ describe('authorization callback', () => {
     try {
       expect(loopback.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       expect((await fetch(new URL('/favicon.ico', loopback.redirectUrl))).status).toBe(404);
+      loopback.expect('s1');
       const waiting = loopback.next(5000);
       const page = await fetch(`${loopback.redirectUrl}?code=c0de&state=s1`);
       expect(page.status).toBe(200);
@@ -264,7 +269,7 @@ describe('authorization callback', () => {
     expect(launched).toEqual([
       ['xdg-open', url],
       ['open', url],
-      ['cmd', '/c', 'start', '""', 'https://as.example/authorize?a=1^&b=2'],
+      ['rundll32', 'url.dll,FileProtocolHandler', url],
       ['firefox', url],
     ]);
   });

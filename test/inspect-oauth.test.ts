@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -214,6 +214,43 @@ beforeEach(() => {
 const run = (args: string[]) =>
   inspect([...args, '--url', oauth.mcpUrl], { env: { HOME: home, BROWSER: 'none' } });
 
+/**
+ * Start an interactive `--oauth` command and play the person: wait for the authorization URL
+ * on stderr. The caller then lets a "browser" (fetch) follow it back to the loopback listener.
+ */
+async function startInteractive(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    [BIN.inspect, ...args, '--url', oauth.mcpUrl, '--oauth', '--oauth-timeout', '20000'],
+    { env: testEnv({ HOME: home, BROWSER: 'none' }), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const authorizationUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL on stderr: ${stderr}`)), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/.exec(stderr);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return { authorizationUrl, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 function expectNoSecrets(text: string): void {
   for (const secret of oauth.issued) expect(text).not.toContain(secret);
 }
@@ -264,34 +301,76 @@ describe('mcp-inspect --oauth against an OAuth-protected MCP server', () => {
   });
 
   it('interactive: prints the authorization URL and finishes when the browser comes back to the loopback listener', async () => {
-    const child = spawn(
-      process.execPath,
-      [BIN.inspect, 'call', 'whoami', '--url', oauth.mcpUrl, '--oauth', '--oauth-timeout', '20000'],
-      { env: testEnv({ HOME: home, BROWSER: 'none' }), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Play the person: take the URL from stderr and let a "browser" follow its redirects.
-    const authorizationUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL on stderr: ${stderr}`)), 20_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+)/.exec(stderr);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const { authorizationUrl, exited, output } = await startInteractive(['call', 'whoami']);
     const landing = await fetch(authorizationUrl);
     expect(landing.status).toBe(200);
     expect(await landing.text()).toContain('mcp-inspect is authorized');
     expect(await exited).toBe(0);
+    const { stdout, stderr } = output();
     expect(stdout).toContain('hello, authorized client');
     expect(stderr).toContain('Authorize mcp-inspect in your browser');
     expectNoSecrets(stdout + stderr);
+  });
+
+  it('interactive --json: a forged callback is refused and the login goes on; stdout is one JSON document, the URL is on stderr', async () => {
+    const { authorizationUrl, exited, output } = await startInteractive(['tools', '--json']);
+    const redirectUri = new URL(authorizationUrl).searchParams.get('redirect_uri')!;
+    const forged = await fetch(`${redirectUri}?code=forged&state=not-ours`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('not started here');
+    const landing = await fetch(authorizationUrl);
+    expect(await landing.text()).toContain('mcp-inspect is authorized');
+    expect(await exited).toBe(0);
+    const { stdout, stderr } = output();
+    expect(JSON.parse(stdout)).toMatchObject({ tools: [{ name: 'whoami' }] });
+    expect(stderr).toBe(
+      `Authorize mcp-inspect in your browser (waiting up to 20 s):\n  ${authorizationUrl}\n`,
+    );
+  });
+
+  it('--json: stdout is exactly one JSON document and the SDK prints no warnings', async () => {
+    const result = await run(['tools', '--json', '--oauth', '--oauth-headless']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ tools: [{ name: 'whoami' }] });
+    expect(result.stderr).toBe('');
+    // The cached tokens carry the issuer they were issued by, so a second run reads them stamped.
+    const again = await run(['tools', '--json', '--oauth', '--oauth-headless']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+  });
+
+  it('--json with a pre-registered client: no SDK warnings either', async () => {
+    const port = await freePort();
+    const registered = await fetch(`${oauth.origin}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: [`http://127.0.0.1:${port}/callback`] }),
+    });
+    const { client_id: clientId } = (await registered.json()) as { client_id: string };
+    const args = ['--oauth', '--oauth-headless', '--oauth-client-id', clientId];
+    args.push('--oauth-redirect-port', String(port));
+    const result = await run(['tools', '--json', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ tools: [{ name: 'whoami' }] });
+    expect(result.stderr).not.toContain('[mcp-sdk]');
+    const again = await run(['tools', '--json', ...args]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('[mcp-sdk]');
+
+    // The client is now bound to this authorization server: one the MCP server names later
+    // (here: a cache that says the binding is elsewhere) never gets its credentials.
+    const dir = join(home, '.mcpkit', 'oauth');
+    const file = join(dir, readdirSync(dir)[0]!);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { client: { issuer: string } };
+    expect(record.client).toEqual({ client_id: clientId, issuer: `${oauth.origin}/` });
+    record.client.issuer = 'https://as.elsewhere.example/';
+    writeFileSync(file, JSON.stringify(record));
+    oauth.expireAccessTokens();
+    const before = { ...oauth.counts };
+    const moved = await run(['tools', '--json', ...args]);
+    expect(moved.code).toBe(3);
+    expect(moved.stderr).toContain('Authorization server mismatch');
+    expect(oauth.counts).toEqual(before);
   });
 
   it('interactive: gives up with exit 4 when nobody comes back in time', async () => {

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
+  AuthorizationServerMismatchError,
   createPrivateKeyJwtAuth,
   type AddClientAuthentication,
+  type OAuthClientInformationContext,
   type OAuthClientMetadata,
   type OAuthClientProvider,
+  type OAuthDiscoveryState,
   type StoredOAuthClientInformation,
   type StoredOAuthTokens,
 } from '@modelcontextprotocol/client';
@@ -41,7 +44,11 @@ export interface OAuthProviderOptions {
  * The SDK's {@link OAuthClientProvider} for mcp-inspect: authorization code with PKCE
  * (pre-registered, CIMD or dynamically registered client) or client credentials (secret or
  * `private_key_jwt`). Tokens and a dynamic registration persist in the {@link OAuthStore};
- * the PKCE verifier and `state` live only as long as the process.
+ * the PKCE verifier, `state` and discovery state live only as long as the process.
+ *
+ * Stored credentials carry the `issuer` of the authorization server they belong to (the
+ * SDK's SEP-2352 stamp), a pre-registered client included: it is bound to the first
+ * authorization server it is used with and never presented to another.
  */
 export class InspectOAuthProvider implements OAuthClientProvider {
   readonly clientMetadataUrl: string | undefined;
@@ -49,6 +56,8 @@ export class InspectOAuthProvider implements OAuthClientProvider {
   private readonly options: OAuthProviderOptions;
   private record: OAuthRecord;
   private verifier: string | undefined;
+  /** Discovery results of this process, so the callback leg is checked against them. */
+  private discovery: OAuthDiscoveryState | undefined;
   private lastState: string | undefined;
   private readonly seen = new Set<string>();
 
@@ -59,8 +68,12 @@ export class InspectOAuthProvider implements OAuthClientProvider {
     // Cached tokens of another client (the --oauth-client-id changed) are of no use.
     if (settings.clientId && record.tokensClientId && record.tokensClientId !== settings.clientId)
       this.record.tokens = undefined;
-    // A dynamic registration is tied to its redirect URI.
-    if (record.redirectUrl !== options.redirectUrl) this.record.client = undefined;
+    // A dynamic registration is tied to its redirect URI (a pre-registered client's binding is not).
+    if (
+      record.redirectUrl !== options.redirectUrl &&
+      record.client?.client_id !== settings.clientId
+    )
+      this.record.client = undefined;
     this.clientMetadataUrl = settings.clientId ? undefined : settings.clientMetadataUrl;
     this.addClientAuthentication =
       settings.privateKey && settings.clientId
@@ -113,30 +126,55 @@ export class InspectOAuthProvider implements OAuthClientProvider {
     return this.lastState;
   }
 
-  clientInformation(): StoredOAuthClientInformation | undefined {
+  async clientInformation(
+    ctx?: OAuthClientInformationContext,
+  ): Promise<StoredOAuthClientInformation | undefined> {
     const { clientId, clientSecret } = this.options.settings;
-    if (clientId) return { client_id: clientId, client_secret: clientSecret };
-    return this.record.client;
+    if (!clientId) return this.stamped('client', ctx);
+    // The client's secret is given on every run; the record keeps only its id and issuer.
+    const bound = this.record.client?.client_id === clientId ? this.record.client : undefined;
+    if (bound?.issuer === undefined && ctx) {
+      this.record.client = { client_id: clientId, issuer: ctx.issuer };
+      await this.persist();
+    } else if (bound?.issuer !== undefined && ctx && !sameIssuer(bound.issuer, ctx.issuer)) {
+      const error = new AuthorizationServerMismatchError(bound.issuer, ctx.issuer);
+      error.message +=
+        '. If the server really moved to another authorization server, run mcp-inspect logout for it and authorize again';
+      throw error;
+    }
+    return {
+      client_id: clientId,
+      client_secret: clientSecret,
+      issuer: this.record.client?.client_id === clientId ? this.record.client.issuer : undefined,
+    };
   }
 
   async saveClientInformation(client: StoredOAuthClientInformation): Promise<void> {
     this.remember(client.client_secret);
-    // A pre-registered client is given on every run; only a registration is worth keeping.
-    if (this.options.settings.clientId) return;
-    this.record.client = client;
+    const { clientId } = this.options.settings;
+    // A pre-registered client's secret is given on every run and never stored.
+    this.record.client = clientId ? { client_id: clientId, issuer: client.issuer } : client;
     await this.persist();
   }
 
-  tokens(): StoredOAuthTokens | undefined {
-    return this.record.tokens;
+  tokens(ctx?: OAuthClientInformationContext): Promise<StoredOAuthTokens | undefined> {
+    return this.stamped('tokens', ctx);
   }
 
   async saveTokens(tokens: StoredOAuthTokens): Promise<void> {
     this.remember(tokens.access_token);
     this.remember(tokens.refresh_token);
     this.record.tokens = tokens;
-    this.record.tokensClientId = this.clientInformation()?.client_id;
+    this.record.tokensClientId = (await this.clientInformation())?.client_id;
     await this.persist();
+  }
+
+  saveDiscoveryState(state: OAuthDiscoveryState): void {
+    this.discovery = state;
+  }
+
+  discoveryState(): OAuthDiscoveryState | undefined {
+    return this.discovery;
   }
 
   async redirectToAuthorization(authorizationUrl: URL): Promise<void> {
@@ -169,6 +207,7 @@ export class InspectOAuthProvider implements OAuthClientProvider {
     if (scope === 'all' || scope === 'tokens') this.record.tokens = undefined;
     if (scope === 'all' || scope === 'client') this.record.client = undefined;
     if (scope === 'all' || scope === 'verifier') this.verifier = undefined;
+    if (scope === 'all' || scope === 'discovery') this.discovery = undefined;
     await this.persist();
   }
 
@@ -182,7 +221,28 @@ export class InspectOAuthProvider implements OAuthClientProvider {
     if (secret) this.seen.add(secret);
   }
 
+  /**
+   * A stored registration or token set. One cached before credentials carried their issuer
+   * is bound to the authorization server now in use, as the SDK would do on first use.
+   */
+  private async stamped<K extends 'client' | 'tokens'>(
+    key: K,
+    ctx: OAuthClientInformationContext | undefined,
+  ): Promise<OAuthRecord[K]> {
+    const value = this.record[key];
+    if (value && value.issuer === undefined && ctx) {
+      this.record[key] = { ...value, issuer: ctx.issuer };
+      await this.persist();
+    }
+    return this.record[key];
+  }
+
   private persist(): Promise<void> {
     return this.options.store.save({ ...this.record, redirectUrl: this.options.redirectUrl });
   }
+}
+
+/** The SDK's issuer comparison: the same but for one trailing slash. */
+function sameIssuer(a: string, b: string): boolean {
+  return a.replace(/\/$/, '') === b.replace(/\/$/, '');
 }

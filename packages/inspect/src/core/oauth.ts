@@ -119,8 +119,8 @@ export class OAuthSession {
   readonly provider: InspectOAuthProvider;
   private readonly options: OAuthSessionOptions;
   private readonly loopback: LoopbackCallback | undefined;
-  /** The `state` of the authorization the provider started and nobody finished yet. */
-  private pendingState: string | undefined;
+  /** The provider started an authorization that nobody finished yet. */
+  private pending = false;
   /** Authorizations started by this command. */
   private started = 0;
 
@@ -169,7 +169,7 @@ export class OAuthSession {
       try {
         return await attempt();
       } catch (error) {
-        const finish = this.pendingState !== undefined ? finisherOf(error) : undefined;
+        const finish = this.pending ? finisherOf(error) : undefined;
         if (!finish) throw error;
         if (round > MAX_AUTHORIZATIONS)
           throw new InspectError(
@@ -193,13 +193,21 @@ export class OAuthSession {
   }
 
   private async authorizationStarted(url: URL, state: string): Promise<void> {
-    this.pendingState = state;
     const { options, loopback } = this;
     if (!loopback) throw new Error('this grant does not use a browser');
+    this.pending = true;
+    // Only the callback of this authorization may finish it.
+    loopback.expect(state);
     // Past the limit, neither bother the person nor the server again; run() gives up.
     if (++this.started > MAX_AUTHORIZATIONS) return;
     if (options.headless) {
-      loopback.deliver(await followAuthorization(url, loopback.redirectUrl, options.fetch));
+      const verdict = loopback.deliver(
+        await followAuthorization(url, loopback.redirectUrl, options.fetch),
+      );
+      if (verdict !== 'accepted')
+        throw new Error(
+          'the authorization server redirected back without the state of this authorization',
+        );
       return;
     }
     options.stderr(
@@ -209,10 +217,10 @@ export class OAuthSession {
   }
 
   private async finish(finishAuth: FinishAuth, signal?: AbortSignal): Promise<void> {
-    const expected = this.pendingState;
-    this.pendingState = undefined;
+    this.pending = false;
     let params: URLSearchParams;
     try {
+      // The listener hands over only the callback that carries this authorization's state.
       params = await this.loopback!.next(this.options.callbackTimeoutMs, signal);
     } catch (error) {
       if (error instanceof CallbackTimeoutError)
@@ -224,17 +232,7 @@ export class OAuthSession {
       throw error;
     }
     this.provider.remember(params.get('code') ?? undefined);
-    if (expected && params.get('state') !== expected)
-      throw new InspectError(
-        EXIT.connection,
-        'The authorization callback carried the wrong state; it was not started by this command.',
-      );
-    if (!params.get('code')) {
-      // The error text of a callback may come from an attacker (authorization server mix-up),
-      // so only the error code is shown.
-      const code = sanitizeLine(params.get('error') ?? 'no code').replace(/[^\w.-]/g, '');
-      throw new InspectError(EXIT.connection, `The authorization server refused: ${code}.`);
-    }
+    if (params.get('error') || !params.get('code')) throw refusal(params);
     try {
       await finishAuth(params);
     } catch (error) {
@@ -246,6 +244,46 @@ export class OAuthSession {
       );
     }
   }
+}
+
+/** What the person is told for the common `error` codes of an authorization response. */
+const REFUSALS: Record<string, { message: string; hint?: string }> = {
+  access_denied: {
+    message: 'the authorization was declined',
+    hint: 'Run the command again and approve the request, or check the account.',
+  },
+  invalid_scope: {
+    message: 'the requested scope is not allowed',
+    hint: 'Ask for another scope with --oauth-scope, or none.',
+  },
+  unauthorized_client: { message: 'this client may not ask for an authorization code' },
+  invalid_request: { message: 'the authorization server found the request invalid' },
+  server_error: { message: 'the authorization server failed', hint: 'Try again later.' },
+  temporarily_unavailable: {
+    message: 'the authorization server is busy',
+    hint: 'Try again later.',
+  },
+};
+
+/** The error of a callback that carried the right state but no code. */
+function refusal(params: URLSearchParams): InspectError {
+  // Both come from the network: printable ASCII for the code, one bounded line for the text.
+  const code = (params.get('error') ?? '').replace(/[^\x21-\x7e]/g, '').slice(0, 64);
+  const description = sanitizeLine(params.get('error_description') ?? '')
+    .trim()
+    .slice(0, 300);
+  if (!code)
+    return new InspectError(
+      EXIT.connection,
+      'The authorization server came back without an authorization code.',
+    );
+  const known = Object.hasOwn(REFUSALS, code) ? REFUSALS[code] : undefined;
+  const said = description ? ` It said: "${description}".` : '';
+  return new InspectError(
+    EXIT.connection,
+    `Authorization failed: ${known?.message ?? 'the authorization server refused'} (${code}).${said}`,
+    known?.hint,
+  );
 }
 
 function causes(error: unknown): unknown[] {
