@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * The process groups of the servers this process started and has not yet seen end: each
@@ -54,16 +55,38 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
-/** Whether any process of the group led by `pid` still exists (POSIX; false on Windows). */
+/**
+ * Whether any process of the group led by `pid` still runs (POSIX; false on Windows). A
+ * member that has exited but not yet been reaped (a zombie waiting for init) does not count:
+ * on Linux the group's members are looked up in /proc when a signal says it is not empty.
+ */
 export function groupAlive(pid: number): boolean {
   if (process.platform === 'win32') return false;
   try {
     process.kill(-pid, 0);
-    return true;
   } catch (error) {
     // EPERM: a member exists but belongs to someone else (it changed its uid).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (process.platform !== 'linux') return true;
+  try {
+    return readdirSync('/proc').some((entry) => /^\d+$/.test(entry) && runsInGroup(entry, pid));
+  } catch {
+    return true;
+  }
+}
+
+/** Whether /proc/<entry> is a live (not zombie) process in group `group`. */
+function runsInGroup(entry: string, group: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
+  const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(pgrp) === group && state !== 'Z' && state !== 'X';
 }
 
 /** Resolves true once the group led by `pid` is gone, false after `ms` (polled). */
@@ -71,7 +94,7 @@ export async function waitGroupGone(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   for (let delay = 5; groupAlive(pid); delay = Math.min(delay * 2, 50)) {
     if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
   return true;
 }

@@ -242,11 +242,14 @@ export class ProcessTransport implements Transport {
     const group = this.groupId;
     const killGrace = this.options.killGraceMs ?? 1000;
     if (child && this.exited) {
-      const waitExit = (ms: number) =>
-        Promise.race([
+      // The timers hold the event loop: a stop that is under way must finish.
+      const waitExit = (ms: number) => {
+        let timer: NodeJS.Timeout | undefined;
+        return Promise.race([
           this.exited!.then(() => true),
-          new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
-        ]);
+          new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms))),
+        ]).finally(() => clearTimeout(timer));
+      };
       child.stdin?.end();
       if (!(await waitExit(this.options.exitGraceMs ?? 100))) {
         this.signal(child, 'SIGTERM');
