@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listTemplateFiles, ScaffoldConflictError, scaffoldProject } from './scaffold.js';
 import { substitutedFiles } from './substitutions.js';
 import {
@@ -20,7 +20,16 @@ const values = (name: string) => ({
   transport: 'http' as const,
   connectSection: '## Connect\n\nCONNECT-MARKER',
 });
-const tempDir = () => mkdtempSync(join(tmpdir(), 'scaffold-'));
+const made: string[] = [];
+/** A temp folder removed after the tests. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scaffold-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 // Backups of replaced files would go under it; these tests replace nothing.
 const homedir = tempDir();
 
