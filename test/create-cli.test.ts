@@ -105,7 +105,10 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     const cwd = makeTempDir('force');
     mkdirSync(join(cwd, 'app'));
     writeFileSync(join(cwd, 'app', 'NOTES.md'), 'keep\n');
-    const result = await create(['app', '--force', '--no-install', '--no-git'], { cwd });
+    const result = await create(['app', '--force', '--no-install', '--no-git'], {
+      cwd,
+      env: testEnv({ CI: 'true', HOME: makeTempDir('force-home') }),
+    });
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, 'app', 'NOTES.md'), 'utf8')).toBe('keep\n');
     expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
@@ -130,14 +133,17 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     }
   });
 
-  it('a failed write removes what it created', async () => {
+  it('refuses a file where the template has a folder, before writing anything', async () => {
     const cwd = makeTempDir('torn');
     mkdirSync(join(cwd, 'app'));
     writeFileSync(join(cwd, 'app', 'tests'), 'a file where the template has a folder\n');
-    const result = await create(['app', '--force', '--no-install', '--no-git'], { cwd });
-    expect(result.code).toBe(1);
+    const result = await create(['app', '--force', '--no-install', '--no-git'], {
+      cwd,
+      env: testEnv({ CI: 'true', HOME: makeTempDir('torn-home') }),
+    });
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /Error: Could not write the project: .*\nNothing was left behind/,
+      /Error: Cannot write the project into .*app: one path is in the way \(nothing was written\):\n {2}tests: a file, but the template needs a folder there\n/,
     );
     expect(readdirSync(join(cwd, 'app'))).toEqual(['tests']);
   });
@@ -308,7 +314,8 @@ describe('--register', () => {
     const original =
       '{\n    "globalShortcut": "Ctrl+Space",\n    "mcpServers": {\n        "météo": {\n            "command": "C:\\\\tools\\\\m.exe"\n        }\n    }\n}\n';
     writeFileSync(file, original);
-    const env = testEnv({ CI: 'true', XDG_CONFIG_HOME: xdg });
+    // mcp-config keeps a backup of the file it changes under HOME: a temp one.
+    const env = testEnv({ CI: 'true', XDG_CONFIG_HOME: xdg, HOME: makeTempDir('reg-home') });
     const result = await create(
       ['app', '--no-install', '--no-git', '--register', 'claude-desktop'],
       { cwd, env },

@@ -46,7 +46,10 @@ export function createProgram(
       'also add the server to claude-desktop, claude-code, cursor, vscode, windsurf or gemini-cli',
     )
     .option('-y, --yes', 'accept the defaults, never prompt')
-    .option('--force', 'write into a non-empty folder, replacing files of the same name')
+    .option(
+      '--force',
+      'write into a non-empty folder; files of the same name are replaced, copies kept under ~/.mcpkit/backups/create',
+    )
     .addHelpText(
       'after',
       `

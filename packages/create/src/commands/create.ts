@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { buildLaunchCommand, renderConnectSection, type ConnectOptions } from '../core/connect.js';
-import { CliError, EXIT } from '../core/errors.js';
+import { CliError, EXIT, usageError } from '../core/errors.js';
 import { initGitRepository } from '../core/git.js';
 import { formatInstallSteps, planInstall, runInstall } from '../core/install.js';
 import { formatCommandLine } from '../core/escape.js';
@@ -13,7 +13,18 @@ import {
   type CreatePlan,
 } from '../core/plan.js';
 import type { CommandRunner } from '../core/runner.js';
-import { scaffoldProject } from '../core/scaffold.js';
+import {
+  prepareScaffold,
+  ScaffoldConflictError,
+  ScaffoldError,
+  writeScaffold,
+  type PreparedScaffold,
+} from '../core/scaffold.js';
+import {
+  describeConflicts,
+  describeReplacedFiles,
+  describeScaffoldFailure,
+} from '../core/scaffold-report.js';
 import { resolveTemplatesDir } from '../core/templates.js';
 
 /** Where a command writes, so tests can capture it. */
@@ -59,16 +70,6 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
   const plan = resolvePlan(choices, environment);
   const say = (text = '') => output.stdout(`${text}\n`);
 
-  if (plan.derivedNameFrom !== undefined) {
-    say(
-      `Project name ${pc.bold(plan.name)} (from the folder name "${plan.derivedNameFrom}"; pass --name to choose another).`,
-    );
-  }
-  if (plan.packageManagerNote) say(pc.yellow(plan.packageManagerNote));
-  say(
-    `Creating ${pc.bold(plan.name)} in ${plan.targetDir} (${plan.template.name}, ${plan.packageManager}, ${plan.transport}).`,
-  );
-
   const connectOptions: ConnectOptions = {
     name: plan.name,
     template: plan.template,
@@ -79,18 +80,27 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
     uvPath: plan.uvPath,
     nodePath: context.nodePath,
   };
-  const connectSection = renderConnectSection(connectOptions);
+  // Everything is rendered and checked against the folder before a word of progress.
+  const prepared = prepareProject(plan, connectOptions, context);
+
+  if (plan.derivedNameFrom !== undefined) {
+    say(
+      `Project name ${pc.bold(plan.name)} (from the folder name "${plan.derivedNameFrom}"; pass --name to choose another).`,
+    );
+  }
+  if (plan.packageManagerNote) say(pc.yellow(plan.packageManagerNote));
+  say(
+    `Creating ${pc.bold(plan.name)} in ${plan.targetDir} (${plan.template.name}, ${plan.packageManager}, ${plan.transport}).`,
+  );
+
   try {
-    const result = scaffoldProject({
-      templatesDir: context.templatesDir ?? resolveTemplatesDir(),
-      template: plan.template,
-      targetDir: plan.targetDir,
-      values: { name: plan.name, transport: plan.transport, connectSection },
-    });
+    const result = writeScaffold(prepared, { homedir: environment.homedir });
     say(`Wrote ${result.files.length} files.`);
+    for (const line of describeReplacedFiles(result)) say(line);
   } catch (error) {
-    throw new CliError(`Could not write the project: ${errorMessage(error)}.`, {
-      hint: 'Nothing was left behind; fix the cause and run the same command again.',
+    if (!(error instanceof ScaffoldError)) throw error;
+    throw new CliError(`Could not write the project: ${error.message}.`, {
+      hint: describeScaffoldFailure(error).join('\n'),
     });
   }
 
@@ -146,6 +156,30 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
     say,
   );
   return exitCode;
+}
+
+/** Render the template and check it against the folder; what is in the way is bad input. */
+function prepareProject(
+  plan: CreatePlan,
+  connectOptions: ConnectOptions,
+  context: CreateContext,
+): PreparedScaffold {
+  try {
+    return prepareScaffold({
+      templatesDir: context.templatesDir ?? resolveTemplatesDir(),
+      template: plan.template,
+      targetDir: plan.targetDir,
+      values: {
+        name: plan.name,
+        transport: plan.transport,
+        connectSection: renderConnectSection(connectOptions),
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ScaffoldConflictError)) throw error;
+    const { message, hint } = describeConflicts(error);
+    throw usageError(message, hint);
+  }
 }
 
 async function checkRegisterClient(client: string): Promise<void> {
@@ -210,8 +244,4 @@ function printNextSteps(
     );
   }
   say(`The exact client entries are under "Connect" in ${plan.displayDir}/README.md.`);
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

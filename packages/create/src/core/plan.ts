@@ -252,7 +252,7 @@ export function findDirectoryProblem(
     if (entries.length > 0 && !force) {
       return {
         message: `The folder ${targetDir} is not empty (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}).`,
-        hint: 'Choose another folder, or pass --force to write into it (files of the same name are replaced).',
+        hint: 'Choose another folder, or pass --force to write into it (files of the same name are replaced; copies are kept under ~/.mcpkit/backups/create).',
       };
     }
   }

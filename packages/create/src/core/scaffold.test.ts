@@ -1,17 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { describe, expect, it } from 'vitest';
-import { listTemplateFiles, scaffoldProject } from './scaffold.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listTemplateFiles, ScaffoldConflictError, scaffoldProject } from './scaffold.js';
 import { substitutedFiles } from './substitutions.js';
 import {
   NAME_TOKEN,
@@ -27,7 +20,18 @@ const values = (name: string) => ({
   transport: 'http' as const,
   connectSection: '## Connect\n\nCONNECT-MARKER',
 });
-const tempDir = () => mkdtempSync(join(tmpdir(), 'scaffold-'));
+const made: string[] = [];
+/** A temp folder removed after the tests. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scaffold-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+// Backups of replaced files would go under it; these tests replace nothing.
+const homedir = tempDir();
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -56,6 +60,7 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
       template,
       targetDir: target,
       values: values('weather-app'),
+      homedir,
     });
     const expected = listTemplateFiles(join(templatesDir, template.name)).map((f) => f.target);
     expect(listFiles(target)).toEqual([...expected].sort());
@@ -68,7 +73,13 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
 
   it('replaces every occurrence of the name token and the connect section', () => {
     const target = join(tempDir(), 'project');
-    scaffoldProject({ templatesDir, template, targetDir: target, values: values('weather-app') });
+    scaffoldProject({
+      templatesDir,
+      template,
+      targetDir: target,
+      values: values('weather-app'),
+      homedir,
+    });
     for (const file of listFiles(target)) {
       expect(readFileSync(join(target, file), 'utf8'), file).not.toContain(NAME_TOKEN);
     }
@@ -84,7 +95,13 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
 
   it('keeps the file modes of the template', () => {
     const target = join(tempDir(), 'project');
-    scaffoldProject({ templatesDir, template, targetDir: target, values: values('weather-app') });
+    scaffoldProject({
+      templatesDir,
+      template,
+      targetDir: target,
+      values: values('weather-app'),
+      homedir,
+    });
     for (const { source, target: file } of listTemplateFiles(join(templatesDir, template.name))) {
       const mode = (path: string) => statSync(path).mode & 0o777;
       expect(mode(join(target, file)), file).toBe(mode(join(templatesDir, template.name, source)));
@@ -101,6 +118,7 @@ describe('substituted values land as valid code and config', () => {
       template: python,
       targetDir: target,
       values: values('weather.app_2'),
+      homedir,
     });
     const pyproject = parseToml(readFileSync(join(target, 'pyproject.toml'), 'utf8')) as {
       project: { name: string; scripts: Record<string, string> };
@@ -124,6 +142,7 @@ describe('substituted values land as valid code and config', () => {
       template: typescript,
       targetDir: target,
       values: values('weather.app_2'),
+      homedir,
     });
     const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as {
       name: string;
@@ -137,34 +156,22 @@ describe('substituted values land as valid code and config', () => {
   });
 });
 
-describe('a failed scaffold', () => {
-  it('removes what it created and keeps what was there', () => {
+describe('a scaffold in the way of the user’s files', () => {
+  it('refuses a file where the template has a folder, before writing anything', () => {
     const target = tempDir();
     writeFileSync(join(target, 'notes.txt'), 'mine');
-    // A file where the template has a folder makes the write fail part way.
-    const python = TEMPLATES.find((t) => t.name === 'python')!;
     writeFileSync(join(target, 'tests'), 'in the way');
-    expect(() =>
-      scaffoldProject({ templatesDir, template: python, targetDir: target, values: values('w') }),
-    ).toThrow();
-    expect(listFiles(target)).toEqual(['notes.txt', 'tests']);
-    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('mine');
-  });
-
-  it('removes a target folder it created', () => {
-    const parent = tempDir();
-    const typescript = TEMPLATES.find((t) => t.name === 'typescript')!;
-    mkdirSync(join(parent, 'p'));
-    writeFileSync(join(parent, 'p', 'src'), 'in the way');
-    const nested = join(parent, 'p');
+    const python = TEMPLATES.find((t) => t.name === 'python')!;
     expect(() =>
       scaffoldProject({
         templatesDir,
-        template: typescript,
-        targetDir: nested,
+        template: python,
+        targetDir: target,
         values: values('w'),
+        homedir,
       }),
-    ).toThrow();
-    expect(listFiles(nested)).toEqual(['src']);
+    ).toThrow(ScaffoldConflictError);
+    expect(listFiles(target)).toEqual(['notes.txt', 'tests']);
+    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
