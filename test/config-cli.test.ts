@@ -11,7 +11,7 @@ type Servers = Record<string, Record<string, unknown>>;
 const servers = (text: string, key = 'mcpServers') => json(text)[key] as Servers;
 
 describe('mcp-config --help', () => {
-  it('lists the commands, leaves doctor and logs out, and loads only commander', async () => {
+  it('lists the commands, leaves doctor and logs out, and loads only commander and the sanitiser', async () => {
     const trace = join(makeTempDir('trace'), 'imports.txt');
     const result = await run(
       process.execPath,
@@ -25,9 +25,15 @@ describe('mcp-config --help', () => {
     expect(result.stdout).not.toMatch(/doctor|logs/);
     const loaded = readFileSync(trace, 'utf8').split('\n');
     expect(loaded).toContain('commander');
-    expect(loaded.filter((s) => /jsonc-parser|^diff$|@mcpkit\/shared|commands\//.test(s))).toEqual(
-      [],
-    );
+    // The sanitiser guards every write, help included; nothing else of shared loads.
+    expect(loaded).toContain('@mcpkit/shared/sanitize');
+    expect(
+      loaded.filter(
+        (s) =>
+          /jsonc-parser|^diff$|@mcpkit\/shared|commands\//.test(s) &&
+          s !== '@mcpkit/shared/sanitize',
+      ),
+    ).toEqual([]);
   });
 
   it('a usage error exits 2 with one line and a hint', async () => {

@@ -135,7 +135,8 @@ describe('maskSecretsInText', () => {
   });
 
   it('leaves ordinary words alone', () => {
-    const text = 'The server requires a Bearer token; see --timeout 300 and KEYBOARD=us.';
+    const text =
+      'The server requires a Bearer token; see --timeout 300 and KEYBOARD=us. --oauth is for HTTP; use --bearer TOKEN.';
     expect(maskSecretsInText(text)).toBe(text);
   });
 });

@@ -108,12 +108,20 @@ const SECRET_HEADER =
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic|Token)(\s+)([A-Za-z0-9._~+/-]{8,}=*)/g;
 /** `--token X`, `--api-key=X`, `--bearer X` in a quoted command line. */
 const SECRET_FLAG_IN_TEXT =
-  /(?<![\w-])(--?[\w-]*(?:token|key|secret|password|passwd|auth|bearer))(=|[ \t]+)([^\s"']+)/gi;
+  /(?<![\w-])(--?[\w-]*(?:token|key|secret|password|passwd|auth|bearer))(=|[ \t]+)([^\s"']*[^\s"'.,;:!?)])/gi;
 /** `API_TOKEN=value` environment assignments. */
 const SECRET_ASSIGNMENT =
   /\b([A-Z][A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|AUTH)[A-Z0-9_]*)=([^\s"']+)/g;
 // Punctuation that ends a sentence is not part of the URL.
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]*[^\s"'<>`.,:;!?)\]]/gi;
+
+/**
+ * Whether a word after `--token`-like flag is a value rather than prose ("--oauth is for…"):
+ * it has a digit or a symbol tokens use, or is long; never another flag.
+ */
+function looksLikeCredential(word: string): boolean {
+  return !word.startsWith('-') && (/[\d._~+/=:]/.test(word) || word.length >= 12);
+}
 
 /**
  * Masks credentials inside free text — an error message, a warning, a command line:
@@ -131,7 +139,9 @@ export function maskSecretsInText(text: string): string {
       /[\d._~+/=-]/.test(token) ? `${scheme}${sep}${maskValue(token)}` : m,
     )
     .replace(SECRET_FLAG_IN_TEXT, (m, flag: string, sep: string, value: string) =>
-      value.startsWith(MASK) || value.startsWith('-') ? m : `${flag}${sep}${maskValue(value)}`,
+      value.startsWith(MASK) || (sep !== '=' && !looksLikeCredential(value))
+        ? m
+        : `${flag}${sep}${maskValue(value)}`,
     )
     .replace(SECRET_ASSIGNMENT, (m, name: string, value: string) =>
       value.startsWith(MASK) ? m : `${name}=${maskValue(value)}`,

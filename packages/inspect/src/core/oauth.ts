@@ -235,6 +235,10 @@ export class OAuthSession {
     if (params.get('error') || !params.get('code')) throw refusal(params);
     try {
       await finishAuth(params);
+      // The discovery this authorization used has served (its callback leg is checked). A
+      // later 401 must discover afresh, so that a server that moved to another
+      // authorization server is followed there (SEP-2352).
+      await this.provider.invalidateCredentials('discovery');
     } catch (error) {
       throw new InspectError(
         EXIT.connection,
