@@ -3,6 +3,7 @@
 // whole process group, the handshake can be interrupted, and a normal run leaves no helper
 // behind. A reader that goes away (`| head`) ends both CLIs quietly.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSandbox } from './support/config-sandbox.js';
@@ -64,6 +65,32 @@ describe('signals during a call', () => {
     },
   );
 
+  it('Ctrl-C: a server that ends on SIGTERM leaves no child that ignores it', async () => {
+    const pidFile = join(makeTempDir('pids'), 'pids');
+    const live = startInspect([
+      'call',
+      'slow',
+      '--arg',
+      'ms=60000',
+      '--arg',
+      'steps=600',
+      '--',
+      process.execPath,
+      TEST_SERVER,
+      '--ignore-stdin-eof',
+      '--spawn-child',
+      '--stubborn-child',
+      '--pid-file',
+      pidFile,
+    ]);
+    const pids = await readPids(pidFile);
+    await waitFor(() => live.stderr().includes('progress 1/600'), 'the first progress');
+    live.child.kill('SIGINT');
+    const result = await live.done;
+    expect(result.code).toBe(130);
+    await expectAllEnded(pids);
+  });
+
   it('a second Ctrl-C leaves at once, and still kills the server group', async () => {
     const pidFile = join(makeTempDir('pids'), 'pids');
     const live = startInspect([
@@ -118,30 +145,39 @@ describe('a normal run', () => {
   });
 });
 
-/** Runs a bin with its stdout read for one chunk and then closed, as `| head -c1` does. */
+/**
+ * Runs a bin in a real shell pipeline whose reader leaves after one byte (`| head -c 1`);
+ * resolves with the bin's own exit status and its stderr.
+ */
 function runIntoClosedPipe(bin: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: testEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const script = 'out=$("$@" 2>"$ERR_FILE" | head -c 1); echo "${PIPESTATUS[0]}"';
+  const errFile = join(makeTempDir('epipe'), 'stderr');
+  const child = spawn('bash', ['-c', script, 'bash', process.execPath, bin, ...args], {
+    env: testEnv({ ...env, ERR_FILE: errFile }),
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout!.once('data', () => child.stdout!.destroy());
-  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stderr })),
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise<{ code: number; stderr: string }>((resolve) =>
+    child.on('close', () =>
+      resolve({ code: Number(stdout.trim()), stderr: readFileSync(errFile, 'utf8') }),
+    ),
   );
 }
 
 describe('a reader that goes away (EPIPE)', () => {
   it('mcp-inspect ends quietly with its own exit code and stops the server', async () => {
     const pidFile = join(makeTempDir('pids'), 'pids');
+    // 4 MiB of output: far more than any pipe buffer.
     const result = await runIntoClosedPipe(BIN.inspect, [
-      'tools',
+      'call',
+      'big',
+      '--arg',
+      'kb=4096',
+      '--json',
       '--',
       process.execPath,
       TEST_SERVER,
-      '--many',
-      '3000',
       '--spawn-child',
       '--pid-file',
       pidFile,
@@ -155,7 +191,7 @@ describe('a reader that goes away (EPIPE)', () => {
     const box = makeSandbox();
     const result = await runIntoClosedPipe(
       BIN.config,
-      ['add', 'weather', '--', 'uv', 'run', 'weather.py', ...Array(2000).fill('--verbose')],
+      ['add', 'weather', '--', 'uv', 'run', 'weather.py', ...Array(20_000).fill('--verbose')],
       box.env,
     );
     expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
