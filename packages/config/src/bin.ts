@@ -6,10 +6,8 @@ import { main } from './cli.js';
 // the output is dropped and the exit code stays the command's own (an add has written).
 const open = { stdout: true, stderr: true };
 for (const stream of ['stdout', 'stderr'] as const) {
-  process[stream].on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    open[stream] = false;
-  });
+  // EPIPE, or EIO once the terminal is gone (SIGHUP): an unwritable stream is never a crash.
+  process[stream].on('error', () => (open[stream] = false));
 }
 
 process.exitCode = await main(process.argv.slice(2), {

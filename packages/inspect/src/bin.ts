@@ -26,10 +26,8 @@ for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 // of the output is dropped and the exit code stays the command's own.
 const open = { stdout: true, stderr: true };
 for (const stream of ['stdout', 'stderr'] as const) {
-  process[stream].on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    open[stream] = false;
-  });
+  // EPIPE, or EIO once the terminal is gone (SIGHUP): an unwritable stream is never a crash.
+  process[stream].on('error', () => (open[stream] = false));
 }
 
 const code = await main(process.argv.slice(2), {
