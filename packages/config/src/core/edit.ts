@@ -40,7 +40,14 @@ export interface AddServerOptions extends ServerEditTarget {
 }
 
 /** Options of {@link removeServer}. */
-export type RemoveServerOptions = ServerEditTarget;
+export interface RemoveServerOptions extends ServerEditTarget {
+  /**
+   * Earlier versions of the whole file, newest first (its backups), read only as far as
+   * needed: they decide whether objects that the remove leaves empty stay (see
+   * {@link removeServer}). Without it they stay.
+   */
+  history?: Iterable<string>;
+}
 
 const BOM = '\uFEFF';
 
@@ -91,9 +98,17 @@ export function addServer(text: string, options: AddServerOptions): string {
 /**
  * Removes the server `name` from a config text and returns the new text: the entry's lines
  * (or, on a line shared with other members, the entry and its comma) go, nothing else.
- * Removing what {@link addServer} inserted gives back the text it was given, byte for byte,
- * when the servers object already existed; objects `addServer` created stay, emptied to
- * `{}`. Throws `unknown-server` (with the available names and close matches) when absent.
+ * Removing what {@link addServer} inserted gives back the text it was given, byte for byte.
+ *
+ * When the entry was the last one, the text cannot tell whether the user had an empty
+ * `"mcpServers": {}` (keep it) or `addServer` created it together with missing parents such
+ * as `projects[cwd]` (drop them). The rule: the candidates are the text keeping every
+ * emptied object, and the texts dropping the servers object and then, one level up at a
+ * time, each parent that would be left holding nothing else; the newest text of `history`
+ * equal to one of them decides; if none is, the emptied objects stay (as `{}`). Only a
+ * byte-exact earlier version of the file can make objects go, so nothing the user wrote is
+ * ever dropped. A file that did not exist before the add stays as an object without
+ * entries. Throws `unknown-server` (with the available names and close matches) when absent.
  */
 export function removeServer(text: string, options: RemoveServerOptions): string {
   const { name, file } = options;
@@ -104,7 +119,36 @@ export function removeServer(text: string, options: RemoveServerOptions): string
     const names = (servers?.children ?? []).map((p) => String(p.children?.[0]?.value));
     throw unknownServer(file, name, names);
   }
-  return finish(doc, removeProperty(doc, servers, property), options);
+  const kept = finish(doc, removeProperty(doc, servers, property), options);
+  if (!options.history || servers.children?.length !== 1) return kept;
+  const candidates = [kept, ...dropCandidates(doc, options)];
+  for (const earlier of options.history) {
+    const match = candidates.find((candidate) => candidate === earlier);
+    if (match !== undefined) return match;
+  }
+  return kept;
+}
+
+/**
+ * The texts without the servers object holding only the removed entry, then without each
+ * parent in turn that holds nothing but the one before, innermost first.
+ */
+function dropCandidates(doc: Document, options: RemoveServerOptions): string[] {
+  const objects: Node[] = [doc.parsed.root];
+  const properties: Node[] = [];
+  for (const key of options.serversPath) {
+    const property = findProperty(objects.at(-1) as Node, key) as Node;
+    properties.push(property);
+    objects.push(property.children?.[1] as Node);
+  }
+  const texts: string[] = [];
+  for (let level = properties.length - 1; level >= 0; level--) {
+    // Dropping this member drops every object below it: each must hold only the chain.
+    if (level < properties.length - 1 && objects[level + 1]?.children?.length !== 1) break;
+    const edits = removeProperty(doc, objects[level] as Node, properties[level] as Node);
+    texts.push(finish(doc, edits, options));
+  }
+  return texts;
 }
 
 interface Document {
