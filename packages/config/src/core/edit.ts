@@ -122,9 +122,22 @@ export function removeServer(text: string, options: RemoveServerOptions): string
   const kept = finish(doc, removeProperty(doc, servers, property), options);
   if (!options.history || servers.children?.length !== 1) return kept;
   const candidates = [kept, ...dropCandidates(doc, options)];
+  // The emptied servers object, with only blanks inside, as the user may have had it.
+  const before = doc.bom + doc.body.slice(0, servers.offset + 1);
+  const after = doc.body.slice(end(servers) - 1);
+  const keptBlank = kept.length === before.length + after.length;
   for (const earlier of options.history) {
     const match = candidates.find((candidate) => candidate === earlier);
     if (match !== undefined) return match;
+    if (
+      keptBlank &&
+      earlier.length > kept.length &&
+      earlier.startsWith(before) &&
+      earlier.endsWith(after) &&
+      earlier.slice(before.length, earlier.length - after.length).trim() === ''
+    ) {
+      return earlier;
+    }
   }
   return kept;
 }

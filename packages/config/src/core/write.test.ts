@@ -528,11 +528,10 @@ renameSync(file + '.client-tmp', file);
     expect(result.attempts).toBe(2);
     const final = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(final).toEqual({ counter: 2, mcpServers: { x: { command: 'x' } } });
-    // Both versions that were replaced or read are in the backups.
+    // The backup is of the content replaced: the other program's.
     const backups = await listBackups(backupDir, 'claude_desktop_config.json');
     expect(backups.map((b) => readFileSync(b.file, 'utf8'))).toEqual([
       '{\n  "counter": 2,\n  "mcpServers": {}\n}\n',
-      '{\n  "counter": 1,\n  "mcpServers": {}\n}\n',
     ]);
     expect(readdirSync(dir).sort()).toEqual([
       'backups',

@@ -155,7 +155,11 @@ export async function updateConfigFile(
           return { oldText, newText, changed: false, created: false, attempts: attempt };
         }
         const written = await replace(file, target, before, toBytes(newText), options, lock);
-        if (!written) continue;
+        if (!written) {
+          // Let the other program finish its burst of writes before reading again.
+          await sleep((5 + Math.random() * 10) * 2 ** attempt);
+          continue;
+        }
         return {
           oldText,
           newText,
@@ -227,8 +231,13 @@ async function replace(
       })
     : undefined;
   const result = { target, created: !before, ...(backup ? { backup } : {}) };
+  // A backup of content that another program replaced first is not ours to keep.
+  const discard = () => {
+    if (backup) rmSync(backup, { force: true });
+    return undefined;
+  };
   if (before && before.stat.nlink > 1n) {
-    return (await writeInPlace(file, target, before, content, options, lock)) ? result : undefined;
+    return (await writeInPlace(file, target, before, content, options, lock)) ? result : discard();
   }
   const temp = tempNameFor(target);
   let handle: fs.FileHandle | undefined;
@@ -250,18 +259,21 @@ async function replace(
     await options.beforeRename?.(temp);
     lock?.verify();
     // From here on, synchronous calls back to back. A change by another program is caught
-    // up to the final stat; what remains is the few microseconds between that stat and
-    // rename(2), and an in-place rewrite to the same size within one mtime tick after the
-    // content check. Creating a file uses link(2), which fails if the name appeared.
+    // up to the final stat. What remains, as POSIX has no conditional rename: another
+    // program's rename that completes between that stat and ours (our few microseconds,
+    // plus the duration of its rename(2) in the kernel: ~0.1-0.4 ms on ext4; longer if
+    // this process is descheduled right there), and an in-place rewrite to the same size
+    // within one mtime tick after the content check. Creating a file uses link(2), which
+    // fails if the name appeared meanwhile: no window there.
     if (!before) {
       try {
         linkSync(temp, target);
       } catch (error) {
-        if (codeOf(error) === 'EEXIST') return undefined;
+        if (codeOf(error) === 'EEXIST') return discard();
         throw error;
       }
     } else {
-      if (!unchanged(target, before)) return undefined;
+      if (!unchanged(target, before)) return discard();
       renameSync(temp, target);
     }
   } catch (error) {
@@ -355,6 +367,10 @@ function changedError(file: string, attempts: number): ConfigError {
     file,
     `another program changed the file while this change was being written (${attempts} ${attempts === 1 ? 'time' : 'times'}); nothing was changed — run the command again once that program is done`,
   );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function toBytes(content: string | Uint8Array): Buffer {
