@@ -136,7 +136,8 @@ describe('many writers at once', () => {
     const results = await pool(
       40,
       names.map(
-        (name) => () => box.cli(['add', name, '--config', link, '--no-resolve', '--', 'srv', name]),
+        (name) => () =>
+          cliSlow(box, ['add', name, '--config', link, '--no-resolve', '--', 'srv', name]),
       ),
     );
     const planted = planter.stop();

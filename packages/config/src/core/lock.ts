@@ -125,7 +125,8 @@ async function acquire(lock: string, file: string, settings: Settings): Promise<
     token: randomHex() + randomHex(),
   };
   let seen: LockState | undefined;
-  let progressAt = Date.now();
+  const startedAt = Date.now();
+  let progressAt = startedAt;
   let heldSince = progressAt;
   for (let delay = 5; ;) {
     if (tryTake(lock, record, file, settings)) return { lock, token: record.token, lost: false };
@@ -145,7 +146,10 @@ async function acquire(lock: string, file: string, settings: Settings): Promise<
       throw lockedError(lock, state, file, now - progressAt > settings.patienceMs, settings);
     }
     await sleep(delay / 2 + Math.random() * delay);
-    delay = Math.min(delay * 1.5, 100);
+    // Newcomers poll fast at first; so that they do not starve long waiters, the cap shrinks
+    // from 100 ms towards 10 ms as a waiter's own wait grows beyond 2 s.
+    const cap = Math.max(10, 100 - Math.max(0, now - startedAt - 2000) / 100);
+    delay = Math.min(delay * 1.5, cap);
   }
 }
 
@@ -213,26 +217,30 @@ function lockedError(
   settings: Settings,
 ): ConfigError {
   const how = idle
-    ? `has made no progress for ${Math.round(settings.patienceMs / 1000)} s`
-    : `has held it for over ${Math.round(settings.maxHoldMs / 1000)} s`;
+    ? `it has shown no progress for ${seconds(settings.patienceMs)}`
+    : `it has been held for over ${seconds(settings.maxHoldMs)}`;
   return editError(
     'locked',
     file,
-    `${lock} is ${describeHolder(state, settings)}, which ${how}; nothing was changed. If that program is stuck, stop it and run the command again`,
+    `${lock} is ${describeHolder(state, settings)} and ${how}; nothing was changed. If that program is stuck, stop it and run the command again`,
   );
+}
+
+function seconds(ms: number): string {
+  return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
 }
 
 function describeHolder(state: LockState, settings: Settings): string {
   const { owner } = state;
   if (owner) {
     return owner.host === settings.host
-      ? `held by mcp-config (pid ${owner.pid})`
+      ? `held by mcp-config (pid ${owner.pid}, running)`
       : `held by mcp-config (pid ${owner.pid} on ${owner.host})`;
   }
   if (state.kind === 'folder') {
     return 'held by another program (a lock folder without owner file, as Claude Code takes while it saves)';
   }
-  return 'a file, not a folder (the lock of an earlier mcp-config version)';
+  return 'a lock file of an earlier mcp-config version';
 }
 
 function refresh(held: readonly Held[]): void {

@@ -308,7 +308,7 @@ describe('withConfigLock', () => {
     const error = await rejection(withConfigLock(file, () => 1, { patienceMs: 300 }));
     expect(editErrorCode(error)).toBe('locked');
     expect(error.reason).toBe(
-      `${file}.lock is held by mcp-config (pid ${process.pid}), which has made no progress for 0 s; nothing was changed. If that program is stuck, stop it and run the command again`,
+      `${file}.lock is held by mcp-config (pid ${process.pid}, running) and it has shown no progress for 0.3 s; nothing was changed. If that program is stuck, stop it and run the command again`,
     );
     expect(readFileSync(`${file}.lock/owner`, 'utf8')).toBe(owner(process.pid));
   });
