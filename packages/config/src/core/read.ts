@@ -15,6 +15,7 @@ export interface ReadBytesOptions {
 
 /** A regular file's bytes and the status of the very file they were read from. */
 export interface FileSnapshot {
+  /** The whole content. */
   bytes: Buffer;
   /** `fstat` of the open file (nanosecond times, inode, link count, mode). */
   stat: BigIntStats;

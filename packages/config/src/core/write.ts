@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ConfigError } from '@mcpkit/shared/config-text';
+import { checkBackup } from './backup.js';
 import { editError } from './errors.js';
 import { resolveTarget } from './io.js';
 import { withConfigLock } from './lock.js';
@@ -102,6 +103,8 @@ export async function updateConfigFile(
       options.onStep?.('locked');
       const target = await resolveTarget(file);
       sweepTempFiles(path.dirname(target), path.basename(target));
+      const given = path.resolve(file);
+      if (given !== target) sweepTempFiles(path.dirname(given), path.basename(given));
       sweepTempFiles(options.backupDir, path.basename(target));
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         const before = snapshotOf(file);
@@ -145,6 +148,13 @@ export async function restoreBackup(
   file: string,
   options: RestoreBackupOptions,
 ): Promise<WriteConfigResult> {
+  if (checkBackup(options.backup) === 'damaged') {
+    throw editError(
+      'read-failed',
+      options.backup,
+      'the backup is damaged: its content no longer matches the checksum in its name',
+    );
+  }
   const snapshot = readConfigBytes(options.backup);
   if (!snapshot) throw editError('read-failed', options.backup, 'the backup does not exist');
   const text = decodeConfigBytes(options.backup, snapshot.bytes);
