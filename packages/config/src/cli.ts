@@ -56,7 +56,12 @@ const jsonOption = (command: Command) =>
 const secretsOption = (command: Command) =>
   command.option('--show-secrets', 'show env and header values instead of ****');
 const dryRunOption = (command: Command) =>
-  command.option('--dry-run', 'print the change as a unified diff and write nothing');
+  command
+    .option('--dry-run', 'print the change as a unified diff and write nothing')
+    .option(
+      '--allow-read-only',
+      'change a config file even if its mode makes it read-only (the mode is kept)',
+    );
 
 /** Build the commander program; each action resolves to an exit code via `setExitCode`. */
 export function createProgram(io: MainIo, setExitCode: (code: number) => void): Command {

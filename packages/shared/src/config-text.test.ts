@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfigText } from './config-text.js';
+import { ConfigError, MAX_NESTING, checkNesting, parseConfigText } from './config-text.js';
 
 const FILE = '/cfg/claude_desktop_config.json';
 const strict = (text: string) => parseConfigText(text, { file: FILE, allowJsonc: false });
@@ -108,5 +108,22 @@ describe('parseConfigText', () => {
   it('counts columns on lines with non-ASCII text', () => {
     const e = errorOf(() => strict('{"sérveur": "ü" "x": 1}'));
     expect(e.location).toMatchObject({ line: 1, column: 17 });
+  });
+
+  it('refuses nesting deeper than the bound with line and column, at any depth, in every mode', () => {
+    // 10,000 levels overflow jsonc-parser's recursive parser; the scan stops at the bound.
+    const deep = `{\n  "a": ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}\n`;
+    for (const parse of [strict, jsonc]) {
+      const e = errorOf(() => parse(deep));
+      expect(e.code).toBe('syntax');
+      // The root object is level 1: the bound is exceeded at the (MAX_NESTING)th "[".
+      expect(e.location).toMatchObject({ line: 2, column: 8 + MAX_NESTING - 1 });
+      expect(e.message).toMatch(/:2:\d+: objects and arrays are nested more than 256 levels/);
+    }
+    expect(() => checkNesting(deep, FILE)).toThrow(ConfigError);
+    const atBound = `${'['.repeat(MAX_NESTING - 1)}{}${']'.repeat(MAX_NESTING - 1)}`;
+    expect(() => checkNesting(atBound, FILE)).not.toThrow();
+    expect(() => strict(`{"a": ${atBound}}`)).toThrow(/nested more than/);
+    expect(strict(`{"a": ${atBound.slice(1, -1)}}`).value.a).toBeDefined();
   });
 });

@@ -89,11 +89,20 @@ const SYNTAX_WORDS: Record<number, string> = {
   15: 'invalid escape character in string',
   16: 'invalid character in string (control characters must be escaped)',
 };
+/**
+ * Deepest nesting of objects and arrays read. Real configs nest a handful of levels; the
+ * bound keeps recursive code (jsonc-parser's parseTree, the duplicate-key walk) far from
+ * the stack limit, which a file nested ~2,000 levels deep reaches.
+ */
+export const MAX_NESTING = 256;
+
 const TRUNCATION_CODES = new Set([3, 4, 5, 6, 7, 8, 11, 12, 13]);
 const UNTERMINATED_CODES = new Set([11, 12, 13]);
 // jsonc-parser's SyntaxKind is a const enum, which isolatedModules cannot import.
 const KIND = {
+  openBrace: 1,
   closeBrace: 2,
+  openBracket: 3,
   closeBracket: 4,
   comma: 5,
   lineComment: 12,
@@ -120,10 +129,12 @@ export function parseConfigText(text: string, options: ParseConfigOptions): Pars
       'the file is empty — expected a JSON object such as {"mcpServers": {}}',
     );
   }
+  // One iterative pass first: it throws on excessive nesting before any recursive code runs.
+  const strict = scanTokens(body, locate, file, !options.allowJsonc);
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigError[] = errors.map((e) => syntaxError(e, body, locate, file));
-  if (!options.allowJsonc) problems.push(...strictJsonProblems(body, locate, file));
+  problems.push(...strict);
   if (root) problems.push(...duplicateKeys(root, locate, file));
   problems.sort((a, b) => (a.location?.offset ?? 0) - (b.location?.offset ?? 0));
   const first = problems[0];
@@ -180,18 +191,43 @@ function syntaxError(
   return new ConfigError('syntax', file, `${words} (at ${near})`, locate(e.offset));
 }
 
-/** Comments and trailing commas, which strict clients reject. */
-function strictJsonProblems(
+/**
+ * Throws a {@link ConfigError} at the first object or array nested deeper than
+ * {@link MAX_NESTING} (iteratively: safe at any depth). A text that passes can be given to
+ * jsonc-parser's recursive functions.
+ */
+export function checkNesting(text: string, file: string): void {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  scanTokens(body, locator(file, body), file, false);
+}
+
+/** Checks nesting; with `strict`, also returns the comments and trailing commas found. */
+function scanTokens(
   text: string,
   locate: (o: number) => SourceLocation,
   file: string,
+  strict: boolean,
 ): ConfigError[] {
   const problems: ConfigError[] = [];
   const name = path.basename(file.replace(/\\/g, '/'));
   const scanner = createScanner(text, false);
   let lastComma: number | undefined;
+  let depth = 0;
   for (let kind = scanner.scan(); kind !== KIND.eof; kind = scanner.scan()) {
     const offset = scanner.getTokenOffset();
+    if (kind === KIND.openBrace || kind === KIND.openBracket) {
+      if (++depth > MAX_NESTING) {
+        throw new ConfigError(
+          'syntax',
+          file,
+          `objects and arrays are nested more than ${MAX_NESTING} levels deep here; no client config needs that, so the file is not read`,
+          locate(offset),
+        );
+      }
+    } else if (kind === KIND.closeBrace || kind === KIND.closeBracket) {
+      depth = Math.max(depth - 1, 0);
+    }
+    if (!strict) continue;
     if (kind === KIND.lineComment || kind === KIND.blockComment) {
       problems.push(
         new ConfigError(

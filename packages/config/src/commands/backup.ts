@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '@mcpkit/shared/config-text';
-import { listBackups, restoreBackup, type BackupInfo } from '../core/write.js';
+import { decodeConfigBytes, readConfigBytes } from '../core/read.js';
+import { checkBackup, listBackups, restoreBackup, type BackupInfo } from '../core/write.js';
 import { EXIT, failure } from '../errors.js';
 import { writeTarget } from '../target/targets.js';
 import { backupDirOf } from './change.js';
@@ -20,7 +21,7 @@ interface BackupSet {
   /** Its path on this machine. */
   host: string;
   dir: string;
-  /** Newest first. */
+  /** Newest first, each with its state (checked against the checksum in its name). */
   backups: BackupInfo[];
 }
 
@@ -30,7 +31,8 @@ async function backupsOf(context: CommandContext): Promise<BackupSet> {
   // Backups are named after the file a symlink points to.
   const real = existsSync(host) ? realpathSync(host) : host;
   const dir = backupDirOf(host, context);
-  return { file: target.file, host, dir, backups: await listBackups(dir, path.basename(real)) };
+  const backups = await listBackups(dir, path.basename(real), { verify: true });
+  return { file: target.file, host, dir, backups };
 }
 
 /** `mcp-config backup list`. */
@@ -47,6 +49,7 @@ export async function runBackupList(flags: GlobalFlags, io: CommandIo): Promise<
             file: b.file,
             date: b.date.toISOString(),
             size: b.size,
+            state: b.state,
           })),
         },
         null,
@@ -63,9 +66,10 @@ export async function runBackupList(flags: GlobalFlags, io: CommandIo): Promise<
   }
   io.stdout(`Backups of ${set.file}, newest first:\n`);
   for (const b of set.backups) {
-    io.stdout(`  ${b.date.toISOString()}  ${String(b.size).padStart(7)} bytes  ${b.file}\n`);
+    const mark = b.state === 'damaged' ? '  DAMAGED (content does not match its checksum)' : '';
+    io.stdout(`  ${b.date.toISOString()}  ${String(b.size).padStart(7)} bytes  ${b.file}${mark}\n`);
   }
-  io.stdout('Put one back with: mcp-config restore [BACKUP] (default: the newest)\n');
+  io.stdout('Put one back with: mcp-config restore [BACKUP] (default: the newest intact one)\n');
   return EXIT.ok;
 }
 
@@ -79,7 +83,15 @@ export async function runRestore(
   const target = writeTarget(context.target);
   const set = await backupsOf(context);
   const backup = pickBackup(wanted, set, io.cwd);
-  const text = readFileSync(backup, 'utf8');
+  if (checkBackup(backup) === 'damaged') {
+    throw failure(
+      `The backup ${backup} is damaged: its content no longer matches the checksum in its name.`,
+      'Run mcp-config backup list and pick one that is not marked DAMAGED.',
+    );
+  }
+  const snapshot = readConfigBytes(backup);
+  if (!snapshot) throw failure(`The backup ${backup} does not exist.`);
+  const text = decodeConfigBytes(backup, snapshot.bytes);
   // A backup that the client would not read is not put back.
   parseConfigText(text, { file: backup, allowJsonc: target.allowJsonc });
   if (flags.dryRun) {
@@ -90,21 +102,34 @@ export async function runRestore(
     io.stdout(`Dry run: nothing was written.\n`);
     return EXIT.ok;
   }
-  const result = await restoreBackup(set.host, { backup, backupDir: set.dir });
+  const result = await restoreBackup(set.host, {
+    backup,
+    backupDir: set.dir,
+    allowReadOnly: flags.allowReadOnly === true,
+  });
   io.stdout(`Restored ${target.file} from ${backup}\n`);
   if (result.backup) io.stdout(`Backup of the replaced version: ${result.backup}\n`);
   return EXIT.ok;
 }
 
+/** The backup named by `wanted`, else the newest one that is not damaged. */
 function pickBackup(wanted: string | undefined, set: BackupSet, cwd: string): string {
-  const [newest] = set.backups;
-  if (!newest) {
+  if (set.backups.length === 0) {
     throw failure(
       `No backups of ${set.file} yet.`,
       'mcp-config keeps one before every change it makes (see mcp-config backup list).',
     );
   }
-  if (wanted === undefined) return newest.file;
+  if (wanted === undefined) {
+    const intact = set.backups.find((b) => b.state !== 'damaged');
+    if (!intact) {
+      throw failure(
+        `Every backup of ${set.file} is damaged (its content does not match its checksum).`,
+        'Run mcp-config backup list to see them; none can be restored safely.',
+      );
+    }
+    return intact.file;
+  }
   const asPath = path.resolve(cwd, wanted);
   if (existsSync(asPath)) return asPath;
   const matches = set.backups.filter((b) => path.basename(b.file).includes(wanted));

@@ -1,5 +1,15 @@
-import { backupDirFor, readConfigFile, updateConfigFile } from '../core/write.js';
+import { checkNesting } from '@mcpkit/shared/config-text';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { backupDirFor, backupHistory, readConfigFile, updateConfigFile } from '../core/write.js';
+import type { WriteStep } from '../core/write.js';
 import { hostPathOf, type CommandContext } from './context.js';
+
+/**
+ * Test seam: `MCPKIT_TEST_CRASH_AT=<step>` ends the process with SIGKILL at that step of a
+ * write (see {@link WriteStep}), as a crash or `kill -9` would at that moment.
+ */
+const CRASH_AT = 'MCPKIT_TEST_CRASH_AT';
 
 /** What a change did, or would do with --dry-run. */
 export interface ChangeResult {
@@ -21,6 +31,19 @@ export function backupDirOf(hostFile: string, context: CommandContext): string {
 }
 
 /**
+ * The earlier versions of a config file, newest first, from its intact backups; read lazily,
+ * one backup at a time (core/edit.ts's removeServer uses them as its history).
+ */
+export function historyOf(file: string, context: CommandContext): Iterable<string> {
+  const host = context.fs.host(file);
+  if (host === undefined) return [];
+  // Backups are named after the file a symlink points to.
+  const real = existsSync(host) ? realpathSync(host) : host;
+  const dir = backupDirOf(host, context);
+  return { [Symbol.iterator]: () => backupHistory(dir, path.basename(real)) };
+}
+
+/**
  * Applies `update` to a config file: with --dry-run it only reads and computes; otherwise
  * under the lock, atomically, with a backup of the previous content.
  */
@@ -29,14 +52,30 @@ export async function changeConfig(
   context: CommandContext,
   update: (text: string, exists: boolean) => string,
 ): Promise<ChangeResult> {
+  // Guards the recursive parsers that the update may call before parseConfigText does.
+  const guarded = (text: string, exists: boolean) => {
+    checkNesting(text, file);
+    return update(text, exists);
+  };
   if (context.flags.dryRun) {
     const host = context.fs.host(file);
     const { text, exists } = host ? await readConfigFile(host) : { text: '', exists: false };
-    const newText = update(text, exists);
+    const newText = guarded(text, exists);
     return { file, oldText: text, newText, changed: newText !== text, created: !exists };
   }
   const host = hostPathOf(file, context);
-  const result = await updateConfigFile(host, update, { backupDir: backupDirOf(host, context) });
+  const crashAt = context.io.env[CRASH_AT] as WriteStep | undefined;
+  const result = await updateConfigFile(host, guarded, {
+    backupDir: backupDirOf(host, context),
+    allowReadOnly: context.flags.allowReadOnly === true,
+    ...(crashAt
+      ? {
+          onStep: (step: WriteStep) => {
+            if (step === crashAt) process.kill(process.pid, 'SIGKILL');
+          },
+        }
+      : {}),
+  });
   return {
     file,
     oldText: result.oldText,

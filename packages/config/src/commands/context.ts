@@ -22,6 +22,8 @@ export interface GlobalFlags {
   force?: boolean;
   /** false with --no-resolve. */
   resolve?: boolean;
+  /** --allow-read-only: write a config file whose mode has no write bit (keeping its mode). */
+  allowReadOnly?: boolean;
 }
 
 /** The outside world of a command. */
@@ -83,6 +85,7 @@ export function readConfigText(file: string, context: CommandContext): string | 
   try {
     return context.fs.readText(file);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError('read-failed', file, `cannot read the file: ${(error as Error).message}`);
   }
 }
@@ -105,7 +108,12 @@ const HINTS: Record<string, string> = {
   'unknown-server': 'Run mcp-config list to see the servers.',
   exists: 'mcp-config get NAME shows the entry there now.',
   'read-only': 'Check the permissions of the file and its folder.',
+  'read-only-file':
+    'Add --allow-read-only to change it anyway (its mode stays as it is), or make it writable (chmod u+w).',
   locked: 'Another program is writing this file; try again in a moment.',
+  changed: 'Nothing was changed; another program keeps rewriting the file. Try again in a moment.',
+  'not-a-file': 'Point --config (or the link) at the JSON file itself.',
+  'too-large': 'Check that this is the right file; a config file is at most a few MB.',
   'write-failed': 'Nothing was changed; check the disk and the permissions.',
   unsupported: 'Run mcp-config get NAME to see the entry.',
 };

@@ -4,7 +4,7 @@ import { removeServer } from '../core/edit.js';
 import { EXIT, usageError } from '../errors.js';
 import { readTargets, writeTarget } from '../target/targets.js';
 import { serversPathIn } from './add.js';
-import { changeConfig, printDryRun, printWritten } from './change.js';
+import { changeConfig, historyOf, printDryRun, printWritten } from './change.js';
 import {
   createContext,
   readEntries,
@@ -59,6 +59,7 @@ export async function runRemove(name: string, flags: GlobalFlags, io: CommandIo)
       name,
       file: target.file,
       allowJsonc: target.allowJsonc,
+      history: historyOf(target.file, context),
     }),
   );
   if (flags.dryRun) await printDryRun(result, context);

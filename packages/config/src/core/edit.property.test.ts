@@ -214,4 +214,40 @@ describe('the editing promise, on random files and edit sequences', () => {
       RUNS,
     );
   });
+
+  it('with the file before the add among the backups, add then remove gives back its bytes', () => {
+    fc.assert(
+      fc.property(
+        configArb(false),
+        configArb(true),
+        key,
+        entry,
+        fc.array(fc.constantFrom('unrelated', 'kept'), { maxLength: 3 }),
+        ({ path, style, text }, other, name, e, noise) => {
+          const target = { serversPath: path, file: 'config.json', allowJsonc: style.jsonc };
+          const added = addServer(text, { ...target, name, entry: e });
+          const kept = removeServer(added, { ...target, name });
+          // Newer backups that match no candidate (another file, a later edit) are passed over.
+          const newer = noise.map((n) => (n === 'kept' ? `${other.text} ` : other.text));
+          expect(removeServer(added, { ...target, name, history: [...newer, text] })).toBe(text);
+          // When the newest matching version had the emptied objects, they stay.
+          expect(removeServer(added, { ...target, name, history: [kept, text] })).toBe(kept);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('an empty servers object that was in the file stays, whatever the history holds', () => {
+    fc.assert(
+      fc.property(configArb(true), key, entry, ({ path, value, style, text }, name, e) => {
+        const existing = valueAt(value, path) ?? {};
+        fc.pre(Object.keys(existing).length === 0 && !(name in existing));
+        const target = { serversPath: path, file: 'config.json', allowJsonc: style.jsonc };
+        const added = addServer(text, { ...target, name, entry: e });
+        expect(removeServer(added, { ...target, name, history: [text] })).toBe(text);
+      }),
+      RUNS,
+    );
+  });
 });

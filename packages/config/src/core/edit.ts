@@ -6,11 +6,11 @@ import { unknownServerMessage } from '@mcpkit/shared/find-server';
 import { editError } from './errors.js';
 import {
   end,
-  findComma,
   findProperty,
   indentAt,
   lineStart,
   lineTail,
+  removeProperty,
   startsLine,
 } from './edit-text.js';
 import { detectFormat } from './format.js';
@@ -40,7 +40,14 @@ export interface AddServerOptions extends ServerEditTarget {
 }
 
 /** Options of {@link removeServer}. */
-export type RemoveServerOptions = ServerEditTarget;
+export interface RemoveServerOptions extends ServerEditTarget {
+  /**
+   * Earlier versions of the whole file, newest first (its backups), read only as far as
+   * needed: they decide whether objects that the remove leaves empty stay (see
+   * {@link removeServer}). Without it they stay.
+   */
+  history?: Iterable<string>;
+}
 
 const BOM = '\uFEFF';
 
@@ -91,9 +98,17 @@ export function addServer(text: string, options: AddServerOptions): string {
 /**
  * Removes the server `name` from a config text and returns the new text: the entry's lines
  * (or, on a line shared with other members, the entry and its comma) go, nothing else.
- * Removing what {@link addServer} inserted gives back the text it was given, byte for byte,
- * when the servers object already existed; objects `addServer` created stay, emptied to
- * `{}`. Throws `unknown-server` (with the available names and close matches) when absent.
+ * Removing what {@link addServer} inserted gives back the text it was given, byte for byte.
+ *
+ * When the entry was the last one, the text cannot tell whether the user had an empty
+ * `"mcpServers": {}` (keep it) or `addServer` created it together with missing parents such
+ * as `projects[cwd]` (drop them). The rule: the candidates are the text keeping every
+ * emptied object, and the texts dropping the servers object and then, one level up at a
+ * time, each parent that would be left holding nothing else; the newest text of `history`
+ * equal to one of them decides; if none is, the emptied objects stay (as `{}`). Only a
+ * byte-exact earlier version of the file can make objects go, so nothing the user wrote is
+ * ever dropped. A file that did not exist before the add stays as an object without
+ * entries. Throws `unknown-server` (with the available names and close matches) when absent.
  */
 export function removeServer(text: string, options: RemoveServerOptions): string {
   const { name, file } = options;
@@ -104,7 +119,54 @@ export function removeServer(text: string, options: RemoveServerOptions): string
     const names = (servers?.children ?? []).map((p) => String(p.children?.[0]?.value));
     throw unknownServer(file, name, names);
   }
-  return finish(doc, removeProperty(doc, servers, property), options);
+  const kept = finish(doc, removeProperty(doc.body, doc.compact, servers, property), options);
+  if (!options.history || servers.children?.length !== 1) return kept;
+  const candidates = [kept, ...dropCandidates(doc, options)];
+  // The emptied servers object, with only blanks inside, as the user may have had it.
+  const before = doc.bom + doc.body.slice(0, servers.offset + 1);
+  const after = doc.body.slice(end(servers) - 1);
+  const keptBlank = kept.length === before.length + after.length;
+  for (const earlier of options.history) {
+    const match = candidates.find((candidate) => candidate === earlier);
+    if (match !== undefined) return match;
+    if (
+      keptBlank &&
+      earlier.length > kept.length &&
+      earlier.startsWith(before) &&
+      earlier.endsWith(after) &&
+      earlier.slice(before.length, earlier.length - after.length).trim() === ''
+    ) {
+      return earlier;
+    }
+  }
+  return kept;
+}
+
+/**
+ * The texts without the servers object holding only the removed entry, then without each
+ * parent in turn that holds nothing but the one before, innermost first.
+ */
+function dropCandidates(doc: Document, options: RemoveServerOptions): string[] {
+  const objects: Node[] = [doc.parsed.root];
+  const properties: Node[] = [];
+  for (const key of options.serversPath) {
+    const property = findProperty(objects.at(-1) as Node, key) as Node;
+    properties.push(property);
+    objects.push(property.children?.[1] as Node);
+  }
+  const texts: string[] = [];
+  for (let level = properties.length - 1; level >= 0; level--) {
+    // Dropping this member drops every object below it: each must hold only the chain.
+    if (level < properties.length - 1 && objects[level + 1]?.children?.length !== 1) break;
+    const edits = removeProperty(
+      doc.body,
+      doc.compact,
+      objects[level] as Node,
+      properties[level] as Node,
+    );
+    texts.push(finish(doc, edits, options));
+  }
+  return texts;
 }
 
 interface Document {
@@ -253,62 +315,6 @@ function replaceValue(doc: Document, property: Node, value: unknown): Edit[] {
     ? indentAt(doc.body, property.offset)
     : undefined;
   return [{ offset: old.offset, length: old.length, content: renderValue(doc, value, indent) }];
-}
-
-function removeProperty(doc: Document, object: Node, property: Node): Edit[] {
-  const { body } = doc;
-  const members = object.children ?? [];
-  const index = members.indexOf(property);
-  const previous = members[index - 1];
-  const next = members[index + 1];
-  const tail = lineTail(body, end(property));
-  let edits: Edit[];
-  if (!doc.compact && tail && startsLine(body, property.offset) && (tail[1] || !next)) {
-    // The member has its own lines: remove them whole, and the comma that preceded it when
-    // it was the last member.
-    const from = lineStart(body, property.offset);
-    edits = [{ offset: from, length: end(property) + tail[0].length - from, content: '' }];
-    if (!tail[1] && previous) {
-      const comma = findComma(body, end(previous), from);
-      if (comma !== undefined) edits.push({ offset: comma, length: 1, content: '' });
-    }
-  } else {
-    edits = removeInline(body, property, previous, next, end(object) - 1);
-  }
-  if (members.length === 1) {
-    // The object is now empty: when nothing but blanks would remain, write it as {}.
-    const open = object.offset + 1;
-    const inside = body.slice(open, end(object) - 1);
-    const shifted = edits.map((e) => ({ ...e, offset: e.offset - open }));
-    if (applyEdits(inside, shifted).trim() === '') {
-      return [{ offset: open, length: inside.length, content: '' }];
-    }
-  }
-  return edits;
-}
-
-/** Removes a member that shares its line with others, together with one separating comma. */
-function removeInline(
-  body: string,
-  property: Node,
-  previous: Node | undefined,
-  next: Node | undefined,
-  close: number,
-): Edit[] {
-  const plain = (from: number, to: number) => /^\s*,\s*$/.test(body.slice(from, to));
-  if (previous && plain(end(previous), property.offset)) {
-    return [{ offset: end(previous), length: end(property) - end(previous), content: '' }];
-  }
-  if (next && plain(end(property), next.offset)) {
-    return [{ offset: property.offset, length: next.offset - property.offset, content: '' }];
-  }
-  const edits: Edit[] = [{ offset: property.offset, length: property.length, content: '' }];
-  // Comments sit between the member and its neighbours: keep them, drop one comma.
-  const comma = previous
-    ? findComma(body, end(previous), property.offset)
-    : findComma(body, end(property), next ? next.offset : close);
-  if (comma !== undefined) edits.push({ offset: comma, length: 1, content: '' });
-  return edits;
 }
 
 function unknownServer(file: string, name: string, names: readonly string[]): ConfigError {

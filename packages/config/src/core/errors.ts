@@ -3,10 +3,22 @@ import type { ConfigErrorCode, SourceLocation } from '@mcpkit/shared/config-text
 
 /**
  * Codes of the errors that editing and writing add to shared's {@link ConfigErrorCode}:
- * `exists` (add without force), `read-only` (file or folder cannot be written), `locked`
- * (another writer holds the lock too long), `write-failed` (any other I/O failure).
+ * `exists` (add without force), `read-only` (file or folder cannot be written),
+ * `read-only-file` (the file's mode has no write bit; writable on request), `locked`
+ * (another writer holds the lock too long), `changed` (another program kept changing the
+ * file while it was being written), `not-a-file` (a FIFO, device, socket or folder),
+ * `too-large` (over the size bound), `write-failed` (any other I/O failure).
  */
-export type EditErrorCode = ConfigErrorCode | 'exists' | 'read-only' | 'locked' | 'write-failed';
+export type EditErrorCode =
+  | ConfigErrorCode
+  | 'exists'
+  | 'read-only'
+  | 'read-only-file'
+  | 'locked'
+  | 'changed'
+  | 'not-a-file'
+  | 'too-large'
+  | 'write-failed';
 
 /**
  * Creates a {@link ConfigError} whose code may be one of {@link EditErrorCode}. It is a

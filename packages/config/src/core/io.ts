@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigError } from '@mcpkit/shared/config-text';
@@ -62,4 +63,18 @@ export function codeOf(error: unknown): string | undefined {
 /** A short random hex string for unique file names. */
 export function randomHex(): string {
   return randomBytes(6).toString('hex');
+}
+
+/** Makes the entries of `dir` durable; some platforms (Windows) cannot open folders: best effort. */
+export function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort.
+  }
 }

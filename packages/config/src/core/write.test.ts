@@ -1,7 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
+  linkSync,
+  mkdirSync,
+  truncateSync,
   lstatSync,
   mkdtempSync,
   readFileSync,
@@ -13,15 +17,18 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addServer } from './edit.js';
 import { editErrorCode } from './errors.js';
+import { readConfigBytes } from './read.js';
 import {
   backupDirFor,
+  backupHistory,
+  checkBackup,
   listBackups,
   readConfigFile,
   restoreBackup,
@@ -31,6 +38,7 @@ import {
 } from './write.js';
 
 const ORIGINAL = '{\r\n    "mcpServers": {},\r\n    "preferences": {"a": "ë"}\r\n}';
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 const AS_ROOT = process.getuid?.() === 0;
 const dirs: string[] = [];
 const immutable: string[] = [];
@@ -88,7 +96,10 @@ describe('writeConfigFile', () => {
     const result = await writeConfigFile(file, '{}\n', { backupDir, now: clock() });
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
     expect(result.backup).toBe(
-      path.join(backupDir, 'claude_desktop_config.json.20261103-142501-007.bak'),
+      path.join(
+        backupDir,
+        `claude_desktop_config.json.20261103-142501-007.${hashOf(ORIGINAL)}.bak`,
+      ),
     );
     expect(readFileSync(result.backup as string, 'utf8')).toBe(ORIGINAL);
     expect((statSync(result.backup as string).mode & 0o777).toString(8)).toBe('600');
@@ -153,8 +164,8 @@ describe('writeConfigFile', () => {
     await writeConfigFile(file, '2', { backupDir, now });
     const backups = await listBackups(backupDir, 'claude_desktop_config.json');
     expect(backups.map((b) => path.basename(b.file))).toEqual([
-      'claude_desktop_config.json.20260101-000000-000-2.bak',
-      'claude_desktop_config.json.20260101-000000-000.bak',
+      `claude_desktop_config.json.20260101-000000-000-2.${hashOf('1')}.bak`,
+      `claude_desktop_config.json.20260101-000000-000.${hashOf(ORIGINAL)}.bak`,
     ]);
     expect(backups.map((b) => readFileSync(b.file, 'utf8'))).toEqual(['1', ORIGINAL]);
   });
@@ -178,9 +189,24 @@ describe('writeConfigFile', () => {
     expect(readdirSync(dir).sort()).toEqual(['backups', 'claude_desktop_config.json']);
   });
 
-  it('a read-only file is refused cleanly and left as it was', async () => {
+  it('a file with mode 0444 is refused by its mode (even as root), and written with allowReadOnly keeping 0444', async () => {
     const { dir, file, backupDir } = setup();
-    makeReadOnly(file, 0o444);
+    chmodSync(file, 0o444);
+    const error = await rejection(writeConfigFile(file, '{}', { backupDir }));
+    expect(editErrorCode(error)).toBe('read-only-file');
+    expect(error.message).toBe(`${file}: the file is read-only (mode 0444); nothing was changed`);
+    expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
+    expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
+    await writeConfigFile(file, '{"x": 1}', { backupDir, allowReadOnly: true });
+    expect(readFileSync(file, 'utf8')).toBe('{"x": 1}');
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('444');
+  });
+
+  // Only root can make a file immutable; its mode keeps its write bits.
+  it.skipIf(!AS_ROOT)('an immutable file is refused cleanly and left as it was', async () => {
+    const { dir, file } = setup();
+    makeReadOnly(file, 0o644);
+    const backupDir = path.join(tempDir(), 'b');
     const error = await rejection(writeConfigFile(file, '{}', { backupDir }));
     expect(editErrorCode(error)).toBe('read-only');
     expect(error.message).toBe(
@@ -222,42 +248,139 @@ describe('readConfigFile', () => {
   });
 });
 
+const DIST = fileURLToPath(new URL('../../dist/core/', import.meta.url));
+
+/** Runs a module script importing from dist/core in a child process; resolves its exit code. */
+function runScript(dir: string, source: string, args: string[]): Promise<number | null> {
+  if (!existsSync(path.join(DIST, 'write.js'))) throw new Error('run `npx tsc -b` first');
+  const script = path.join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(script, source.replaceAll('DIST/', DIST));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
+    child.on('exit', resolve);
+  });
+}
+
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid as number;
+}
+
+const owner = (pid: number, token = 'abcdef0123456789') =>
+  JSON.stringify({ pid, host: hostname(), token });
+const past = (ms: number) => new Date(Date.now() - ms);
+
 describe('withConfigLock', () => {
-  it('takes <file>.lock with our pid and removes it afterwards, even on error', async () => {
-    const { file } = setup();
-    await withConfigLock(file, () => {
-      expect(readFileSync(`${file}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
+  it('holds <file>.lock as a folder with our owner file, and removes it afterwards, even on error', async () => {
+    const { dir, file } = setup();
+    await withConfigLock(file, (lock) => {
+      expect(lock.paths).toEqual([`${file}.lock`]);
+      expect(statSync(`${file}.lock`).isDirectory()).toBe(true);
+      const record = JSON.parse(readFileSync(`${file}.lock/owner`, 'utf8')) as object;
+      expect(record).toMatchObject({ pid: process.pid, host: hostname() });
+      lock.verify();
     });
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
     await expect(withConfigLock(file, () => Promise.reject(new Error('boom')))).rejects.toThrow(
       'boom',
     );
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
   });
 
-  it('waits for a live holder, then gives up with a clear error', async () => {
-    const { file } = setup();
-    writeFileSync(`${file}.lock`, `${process.pid}\nother\n`);
-    const started = Date.now();
-    const error = await rejection(withConfigLock(file, () => 1, { timeoutMs: 150 }));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-    expect(editErrorCode(error)).toBe('locked');
-    expect(error.reason).toMatch(new RegExp(`pid ${process.pid}\\) is changing this file`));
-    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(`${process.pid}\nother\n`);
-  });
-
-  it('breaks a lock whose process is dead, or that is too old', async () => {
+  it('locks the name as given and the symlink-resolved file, in that order', async () => {
     const { dir, file } = setup();
-    const dead = spawn(process.execPath, ['-e', '']);
-    await new Promise((resolve) => dead.on('exit', resolve));
-    writeFileSync(`${file}.lock`, `${dead.pid}\nx\n`);
-    expect(await withConfigLock(file, () => 'ran', { timeoutMs: 100 })).toBe('ran');
-    writeFileSync(`${file}.lock`, `${process.pid}\nx\n`);
-    utimesSync(`${file}.lock`, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-    expect(await withConfigLock(file, () => 'ran', { timeoutMs: 100, staleMs: 30_000 })).toBe(
-      'ran',
+    const link = path.join(dir, 'link.json');
+    symlinkSync(file, link);
+    await withConfigLock(link, (lock) => {
+      expect(lock.paths).toEqual([`${link}.lock`, `${file}.lock`]);
+      expect(existsSync(`${link}.lock/owner`) && existsSync(`${file}.lock/owner`)).toBe(true);
+    });
+    expect(readdirSync(dir).sort()).toEqual(['claude_desktop_config.json', 'link.json']);
+  });
+
+  it('never breaks the lock of a live process here; gives up after no progress, naming pid and lock', async () => {
+    const { file } = setup();
+    mkdirSync(`${file}.lock`);
+    writeFileSync(`${file}.lock/owner`, owner(process.pid));
+    utimesSync(`${file}.lock`, past(60_000), past(60_000));
+    const error = await rejection(withConfigLock(file, () => 1, { patienceMs: 300 }));
+    expect(editErrorCode(error)).toBe('locked');
+    expect(error.reason).toBe(
+      `${file}.lock is held by mcp-config (pid ${process.pid}, running) and it has shown no progress for 0.3 s; nothing was changed. If that program is stuck, stop it and run the command again`,
+    );
+    expect(readFileSync(`${file}.lock/owner`, 'utf8')).toBe(owner(process.pid));
+  });
+
+  it('waits past its patience while a live holder refreshes the lock, then takes it', async () => {
+    const { dir, file } = setup();
+    const marker = path.join(dir, 'holding');
+    const holder = runScript(
+      dir,
+      `import { withConfigLock } from 'DIST/lock.js';
+import { writeFileSync } from 'node:fs';
+const [file, marker] = process.argv.slice(2);
+await withConfigLock(file, async () => {
+  writeFileSync(marker, '');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  writeFileSync(file, 'holder was here');
+}, { refreshMs: 100 });
+`,
+      [file, marker],
+    );
+    while (!existsSync(marker)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const text = await withConfigLock(file, () => readFileSync(file, 'utf8'), { patienceMs: 500 });
+    expect(text).toBe('holder was here');
+    expect(await holder).toBe(0);
+  });
+
+  it('breaks at once a lock whose owner here is dead; by age one without owner, a lock file, and a dead claim', async () => {
+    const { dir, file } = setup();
+    const lock = `${file}.lock`;
+    mkdirSync(lock);
+    writeFileSync(`${lock}/owner`, owner(await deadPid()));
+    expect(await withConfigLock(file, () => 'ran', { patienceMs: 200 })).toBe('ran');
+
+    // Claude Code's kind: an empty folder, stale when its mtime is over 10 s old.
+    mkdirSync(lock);
+    utimesSync(lock, past(9_000), past(9_000));
+    expect(editErrorCode(await rejection(withConfigLock(file, () => 1, { patienceMs: 200 })))).toBe(
+      'locked',
+    );
+    utimesSync(lock, past(11_000), past(11_000));
+    expect(await withConfigLock(file, () => 'ran', { patienceMs: 200 })).toBe('ran');
+
+    writeFileSync(lock, `${process.pid}\nold-format\n`);
+    utimesSync(lock, past(11_000), past(11_000));
+    expect(await withConfigLock(file, () => 'ran', { patienceMs: 200 })).toBe('ran');
+
+    // A breaker that died holding its claim does not block breaking for ever.
+    mkdirSync(lock);
+    writeFileSync(`${lock}/owner`, owner(await deadPid(), '0123456789abcdef'));
+    writeFileSync(`${lock}.break-t0123456789abcdef`, owner(await deadPid(), 'fedcba9876543210'));
+    expect(await withConfigLock(file, () => 'ran', { patienceMs: 200 })).toBe('ran');
+    expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
+  });
+
+  it('a failure writing the owner file (ENOSPC) leaves no lock behind and says so', async () => {
+    const { dir, file } = setup();
+    const error = await rejection(
+      withConfigLock(file, () => 1, {
+        writeOwner: (temp) => {
+          writeFileSync(temp, ''); // a real 0-byte file, as a full disk leaves it
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+            code: 'ENOSPC',
+          });
+        },
+      }),
+    );
+    expect(editErrorCode(error)).toBe('write-failed');
+    expect(error.reason).toBe(
+      `cannot take the lock ${file}.lock: no space left on the device (ENOSPC); nothing was changed`,
     );
     expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
+    expect(await withConfigLock(file, () => 'next run', { patienceMs: 200 })).toBe('next run');
   });
 
   it('a read-only folder fails cleanly before anything is written', async () => {
@@ -268,44 +391,56 @@ describe('withConfigLock', () => {
     expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
   });
 
-  it('two processes adding at once both land', async () => {
-    const dist = fileURLToPath(new URL('../../dist/core/', import.meta.url));
-    if (!existsSync(path.join(dist, 'write.js'))) throw new Error('run `npx tsc -b` first');
-    const { dir, file, backupDir } = setup();
-    const script = path.join(dir, 'add.mjs');
-    writeFileSync(
-      script,
-      `import { addServer } from ${JSON.stringify(path.join(dist, 'edit.js'))};
-import { readConfigFile, withConfigLock, writeConfigFile } from ${JSON.stringify(path.join(dist, 'write.js'))};
-const [file, name, backupDir] = process.argv.slice(2);
-await withConfigLock(file, async () => {
-  const { text } = await readConfigFile(file);
-  // Hold the lock a while so that the writers really overlap.
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  const next = addServer(text, { serversPath: ['mcpServers'], name, entry: { command: name }, file, allowJsonc: false });
-  await writeConfigFile(file, next, { backupDir });
-});
-`,
-    );
-    const names = ['one', 'two', 'three'];
+  it('mutual exclusion holds among many processes while stale locks keep being planted', async () => {
+    const { dir, file } = setup();
+    writeFileSync(file, '0');
+    const source = `import { withConfigLock } from 'DIST/lock.js';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+const [file, rounds] = process.argv.slice(2);
+for (let i = 0; i < Number(rounds); i++) {
+  await withConfigLock(file, async () => {
+    // Fails (and the process with it) if two processes are ever inside at once.
+    closeSync(openSync(file + '.inside', 'wx'));
+    const n = Number(readFileSync(file, 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+    writeFileSync(file, String(n + 1));
+    rmSync(file + '.inside');
+  });
+}
+`;
+    const dead = await deadPid();
+    const lock = `${file}.lock`;
+    let planted = 0;
+    // Plants only where nothing is (mkdir / wx): stale locks of every kind, racing the writers.
+    const planter = setInterval(() => {
+      try {
+        const kind = planted % 3;
+        if (kind === 2) writeFileSync(lock, 'legacy', { flag: 'wx' });
+        else mkdirSync(lock);
+        if (kind === 0) writeFileSync(`${lock}/owner`, owner(dead, randomToken()));
+        else utimesSync(lock, past(20_000), past(20_000));
+        planted++;
+      } catch {
+        // Held right now.
+      }
+    }, 5);
     const codes = await Promise.all(
-      names.map(
-        (name) =>
-          new Promise<number | null>((resolve) => {
-            const child = spawn(process.execPath, [script, file, name, backupDir], {
-              stdio: 'inherit',
-            });
-            child.on('exit', resolve);
-          }),
-      ),
+      Array.from({ length: 8 }, () => runScript(dir, source, [file, '25'])),
     );
-    expect(codes).toEqual([0, 0, 0]);
-    const servers = (JSON.parse(readFileSync(file, 'utf8')) as { mcpServers: object }).mcpServers;
-    expect(Object.keys(servers).sort()).toEqual(['one', 'three', 'two']);
-    expect(await listBackups(backupDir, 'claude_desktop_config.json')).toHaveLength(3);
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    clearInterval(planter);
+    expect(codes).toEqual(Array(8).fill(0));
+    expect(planted).toBeGreaterThan(5);
+    expect(readFileSync(file, 'utf8')).toBe('200');
+    await withConfigLock(file, () => undefined); // breaks what the planter left last
+    expect(readdirSync(dir).filter((f) => !f.startsWith('script-'))).toEqual([
+      'claude_desktop_config.json',
+    ]);
   });
 });
+
+function randomToken(): string {
+  return createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 16);
+}
 
 describe('updateConfigFile, backups and restore', () => {
   it('reads, edits and writes under the lock; an unchanged text is not written', async () => {
@@ -358,3 +493,169 @@ describe('updateConfigFile, backups and restore', () => {
     expect(backupDirFor({ homedir: '/home/z', file: '/home/z_.claude.json' })).not.toBe(a);
   });
 });
+
+describe('writers that take no lock, hard links, leftovers', () => {
+  const addX = (file: string) => (text: string) =>
+    addServer(text, {
+      serversPath: ['mcpServers'],
+      name: 'x',
+      entry: { command: 'x' },
+      file,
+      allowJsonc: false,
+    });
+
+  it('a change by another process between our read and our rename is kept: the edit is re-applied to it', async () => {
+    const { dir, file, backupDir } = setup();
+    writeFileSync(file, '{\n  "counter": 1,\n  "mcpServers": {}\n}\n');
+    // The other writer, as Claude Desktop or an editor: no lock, temp file then rename.
+    const client = path.join(dir, 'client.mjs');
+    writeFileSync(
+      client,
+      `import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+const file = process.argv[2];
+const text = readFileSync(file, 'utf8').replace(/"counter": (\\d+)/, (_, n) => '"counter": ' + (Number(n) + 1));
+writeFileSync(file + '.client-tmp', text);
+renameSync(file + '.client-tmp', file);
+`,
+    );
+    let calls = 0;
+    const result = await updateConfigFile(file, addX(file), {
+      backupDir,
+      beforeRename: () => {
+        if (calls++ === 0) execFileSync(process.execPath, [client, file]);
+      },
+    });
+    expect(result.attempts).toBe(2);
+    const final = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(final).toEqual({ counter: 2, mcpServers: { x: { command: 'x' } } });
+    // The backup is of the content replaced: the other program's.
+    const backups = await listBackups(backupDir, 'claude_desktop_config.json');
+    expect(backups.map((b) => readFileSync(b.file, 'utf8'))).toEqual([
+      '{\n  "counter": 2,\n  "mcpServers": {}\n}\n',
+    ]);
+    expect(readdirSync(dir).sort()).toEqual([
+      'backups',
+      'claude_desktop_config.json',
+      'client.mjs',
+    ]);
+  });
+
+  it('gives up with a clear error, writing nothing, when the file changes at every attempt', async () => {
+    const { file, backupDir } = setup();
+    let n = 0;
+    const error = await rejection(
+      updateConfigFile(file, addX(file), {
+        backupDir,
+        maxAttempts: 3,
+        beforeRename: () => writeFileSync(file, `{"mcpServers": {}, "n": ${++n}}`),
+      }),
+    );
+    expect(editErrorCode(error)).toBe('changed');
+    expect(error.reason).toMatch(
+      /^another program changed the file .* \(3 times\); nothing was changed/,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('{"mcpServers": {}, "n": 3}');
+  });
+
+  it('a hard-linked file stays linked: written in place, after its backup', async () => {
+    const { dir, file, backupDir } = setup();
+    const other = path.join(dir, 'other-name.json');
+    linkSync(file, other);
+    const inode = statSync(file).ino;
+    const result = await updateConfigFile(file, addX(file), { backupDir });
+    expect(statSync(file).ino).toBe(inode);
+    expect(statSync(file).nlink).toBe(2);
+    expect(readFileSync(other, 'utf8')).toBe(result.newText);
+    expect(readFileSync(result.backup as string, 'utf8')).toBe(ORIGINAL);
+  });
+
+  it('removes temp files of dead processes and old ones, and keeps those of live ones', async () => {
+    const { dir, file, backupDir } = setup();
+    const dead = await deadPid();
+    const name = (pid: number, hex: string) => `.claude_desktop_config.json.${pid}.${hex}.tmp`;
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const pid = live.pid as number;
+      writeFileSync(path.join(dir, name(dead, 'a'.repeat(12))), 'x'.repeat(1000));
+      writeFileSync(path.join(dir, name(pid, 'b'.repeat(12))), 'fresh, of a live process');
+      writeFileSync(path.join(dir, name(pid, 'c'.repeat(12))), 'two hours old');
+      utimesSync(path.join(dir, name(pid, 'c'.repeat(12))), past(7.2e6), past(7.2e6));
+      writeFileSync(
+        path.join(dir, `.claude_desktop_config.json.lock.break-t1.${dead}.${'d'.repeat(12)}.tmp`),
+        '',
+      );
+      writeFileSync(path.join(dir, `.other.json.${dead}.${'e'.repeat(12)}.tmp`), 'not ours');
+      mkdirSync(backupDir);
+      writeFileSync(path.join(backupDir, name(dead, 'f'.repeat(12))), 'half a backup');
+      await updateConfigFile(file, addX(file), { backupDir });
+      expect(readdirSync(dir).sort()).toEqual([
+        name(pid, 'b'.repeat(12)),
+        `.other.json.${dead}.${'e'.repeat(12)}.tmp`,
+        'backups',
+        'claude_desktop_config.json',
+      ]);
+      expect(readdirSync(backupDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      live.kill();
+    }
+  });
+});
+
+describe('backups are checked', () => {
+  it('a truncated backup is listed as damaged and left out of the history', async () => {
+    const { file, backupDir } = setup();
+    const now = clock();
+    await writeConfigFile(file, '{"v": 2}', { backupDir, now });
+    await writeConfigFile(file, '{"v": 3}', { backupDir, now });
+    const [newest, older] = await listBackups(backupDir, 'claude_desktop_config.json');
+    truncateSync(newest?.file as string, 3);
+    const listed = await listBackups(backupDir, 'claude_desktop_config.json', { verify: true });
+    expect(listed.map((b) => [b.file, b.state])).toEqual([
+      [newest?.file, 'damaged'],
+      [older?.file, 'ok'],
+    ]);
+    expect(checkBackup(older?.file as string)).toBe('ok');
+    expect([...backupHistory(backupDir, 'claude_desktop_config.json')]).toEqual([ORIGINAL]);
+  });
+});
+
+describe('reading refuses what is not a config file, without blocking or reading without bound', () => {
+  it('FIFO, character device (through a symlink), folder, socket-like and oversize files', async () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, '.mcp.json');
+    symlinkSync('/dev/zero', zero);
+    const big = path.join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, 65 * 1024 * 1024); // sparse: nothing is really written
+    const cases: [string, string, string][] = [
+      [fifo, 'not-a-file', `${fifo}: is a FIFO (named pipe), not a config file`],
+      [zero, 'not-a-file', `${zero}: is a character device (/dev/zero), not a config file`],
+      [dir, 'not-a-file', `${dir}: is a folder, not a config file`],
+      [big, 'too-large', `${big}: the file is 65.0 MiB or more, over the 64.0 MiB`],
+    ];
+    for (const [file, code, message] of cases) {
+      const error = await rejection(readConfigFile(file));
+      expect(editErrorCode(error)).toBe(code);
+      expect(error.message.startsWith(message)).toBe(true);
+      expect(() => readConfigBytes(file)).toThrow(ConfigError);
+    }
+    expect(readConfigBytes(path.join(dir, 'missing.json'))).toBeUndefined();
+    writeFileSync(path.join(dir, 'small.json'), '{}');
+    expect(
+      editErrorCode(
+        rejection0(() => readConfigBytes(path.join(dir, 'small.json'), { maxBytes: 1 })),
+      ),
+    ).toBe('too-large');
+  });
+});
+
+function rejection0(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

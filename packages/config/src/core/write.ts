@@ -1,37 +1,21 @@
-import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '@mcpkit/shared/config-text';
+import type { ConfigError } from '@mcpkit/shared/config-text';
+import { checkBackup } from './backup.js';
 import { editError } from './errors.js';
-import { codeOf, describeIoError, ioError, randomHex, resolveTarget } from './io.js';
+import { resolveTarget } from './io.js';
 import { withConfigLock } from './lock.js';
 import type { LockOptions } from './lock.js';
+import { decodeConfigBytes, readConfigBytes } from './read.js';
+import type { FileSnapshot } from './read.js';
+import { replace } from './replace.js';
+import type { WriteConfigOptions, WriteConfigResult } from './replace.js';
+import { sweepTempFiles } from './sweep.js';
 
 export { withConfigLock } from './lock.js';
-export type { LockOptions } from './lock.js';
-
-/** Options of {@link writeConfigFile}. */
-export interface WriteConfigOptions {
-  /** Folder for this file's backups (see {@link backupDirFor}); created when missing. */
-  backupDir: string;
-  /** Backups of this file to keep; the oldest beyond it are deleted (default 20). */
-  maxBackups?: number;
-  /** Clock for backup names. */
-  now?: () => Date;
-  /** Called after the temp file is written and synced, just before the rename (tests inject crashes here). */
-  beforeRename?: (tempFile: string) => void | Promise<void>;
-}
-
-/** What {@link writeConfigFile} did. */
-export interface WriteConfigResult {
-  /** The file actually replaced: `file` with symlinks resolved. */
-  target: string;
-  /** Backup of the previous content, when there was a previous file. */
-  backup?: string;
-  /** Whether the file did not exist before. */
-  created: boolean;
-}
+export type { HeldLock, LockOptions } from './lock.js';
+export { backupDirFor, backupHistory, checkBackup, listBackups } from './backup.js';
+export type { BackupInfo, BackupState } from './backup.js';
+export type { WriteConfigOptions, WriteConfigResult, WriteStep } from './replace.js';
 
 /** A config file's text as read from disk. */
 export interface ConfigFileText {
@@ -41,18 +25,11 @@ export interface ConfigFileText {
   exists: boolean;
 }
 
-/** One backup of a config file. */
-export interface BackupInfo {
-  /** Absolute path of the backup. */
-  file: string;
-  /** When it was taken (from its name). */
-  date: Date;
-  /** Size in bytes. */
-  size: number;
-}
-
 /** Options of {@link updateConfigFile}. */
-export type UpdateConfigOptions = WriteConfigOptions & LockOptions;
+export interface UpdateConfigOptions extends WriteConfigOptions, LockOptions {
+  /** How often the update is re-applied when another program changes the file meanwhile (default 5). */
+  maxAttempts?: number;
+}
 
 /** What {@link updateConfigFile} did. */
 export interface UpdateConfigResult {
@@ -66,56 +43,32 @@ export interface UpdateConfigResult {
   backup?: string;
   /** Whether the file was created. */
   created: boolean;
-}
-
-const DEFAULT_MAX_BACKUPS = 20;
-const BACKUP_NAME = /^(.*)\.(\d{8}-\d{6}-\d{3})(?:-(\d+))?\.bak$/;
-
-/**
- * Folder for the backups of `file`: `<homedir>/.mcpkit/backups/<file's absolute path with
- * separators as "_">-<8 hex digits of its hash>`, readable and unique per file.
- */
-export function backupDirFor(options: { homedir: string; file: string }): string {
-  const absolute = path.resolve(options.file);
-  const readable = absolute.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+/, '');
-  const hash = createHash('sha256').update(absolute).digest('hex').slice(0, 8);
-  return path.join(options.homedir, '.mcpkit', 'backups', `${readable.slice(-100)}-${hash}`);
+  /** How many times the update was computed (more than 1 when another program wrote meanwhile). */
+  attempts: number;
 }
 
 /**
  * Reads a config file as UTF-8, keeping its BOM. A missing file reads as `''` with
- * `exists: false`; bytes that are not UTF-8 are an error (rewriting them would corrupt them).
+ * `exists: false`; bytes that are not UTF-8, special files and files over 64 MiB are
+ * errors (see {@link readConfigBytes}).
  */
 export async function readConfigFile(file: string): Promise<ConfigFileText> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return { text: '', exists: false };
-    throw editError('read-failed', file, `cannot read the file: ${describeIoError(error)}`);
-  }
-  try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
-      exists: true,
-    };
-  } catch {
-    throw editError(
-      'read-failed',
-      file,
-      'the file is not UTF-8 text (saved as UTF-16?); save it as UTF-8 and try again',
-    );
-  }
+  const snapshot = readConfigBytes(file);
+  if (!snapshot) return Promise.resolve({ text: '', exists: false });
+  return Promise.resolve({ text: decodeConfigBytes(file, snapshot.bytes), exists: true });
 }
 
 /**
  * Replaces `file` with `content` atomically: a temp file in the same folder is written,
  * synced and renamed over the target, so a crash leaves the old or the new file, never a
  * mix. Symlinks are followed (the link stays, its target is replaced); the file mode (and,
- * as root, the owner) is kept; missing folders are created. An existing file is first
- * copied to a timestamped backup (`<backupDir>/<basename>.<YYYYMMDD-HHMMSS-mmm>.bak`, UTC),
- * keeping at most `maxBackups`. A read-only file is refused. On any error the temp file
- * is removed and the old file is untouched. Call it inside {@link withConfigLock}.
+ * as root, the owner) is kept; missing folders are created. A file with several hard links
+ * is written in place instead (a rename would split the links), after its backup. An
+ * existing file is first copied to a checksummed backup (see {@link writeBackup}). A file
+ * whose mode has no write bit is refused unless `allowReadOnly`. Just before the rename the
+ * file is checked again: if another program changed it since it was read here, nothing is
+ * written and a `changed` error is thrown. On any error the temp file is removed and the
+ * old file is untouched. Call it inside {@link withConfigLock}.
  */
 export async function writeConfigFile(
   file: string,
@@ -123,104 +76,62 @@ export async function writeConfigFile(
   options: WriteConfigOptions,
 ): Promise<WriteConfigResult> {
   const target = await resolveTarget(file);
-  const dir = path.dirname(target);
-  const existing = await statOrUndefined(target, file);
-  if (existing?.isDirectory()) throw editError('write-failed', file, 'is a folder, not a file');
-  if (existing) {
-    try {
-      await fs.access(target, constants.W_OK);
-    } catch (error) {
-      throw ioError(error, file);
-    }
-  } else {
-    await fs.mkdir(dir, { recursive: true }).catch((error: unknown) => {
-      throw ioError(error, file);
-    });
-  }
-  const backup = existing ? await backUp(target, options) : undefined;
-
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomHex()}.tmp`);
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
-    if (existing) {
-      // open() applies the umask; chmod sets the mode exactly as it was.
-      await handle.chmod(existing.mode & 0o7777);
-      if (process.getuid?.() === 0 && existing.uid !== 0) {
-        await handle.chown(existing.uid, existing.gid);
-      }
-    }
-    await handle.writeFile(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await options.beforeRename?.(temp);
-    await fs.rename(temp, target);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error instanceof ConfigError ? error : ioError(error, file);
-  }
-  await syncDir(dir);
-  return { target, created: !existing, ...(backup ? { backup } : {}) };
+  const before = snapshotOf(file);
+  const written = await replace(file, target, before, toBytes(content), options);
+  if (!written) throw changedError(file, 1);
+  return written;
 }
 
 /**
- * Reads `file`, applies `update` to its text (`''` when missing) and writes the result with
- * {@link writeConfigFile}, all under {@link withConfigLock}, so concurrent updates all land.
- * Nothing is written when the text does not change. `update` may throw to abort.
+ * Reads `file`, applies `update` to its text (`''` when missing) and writes the result, all
+ * under {@link withConfigLock}, so concurrent updates all land. Nothing is written when the
+ * text does not change. `update` may throw to abort. Programs that take no lock (editors,
+ * Claude Desktop, Cursor…) are met optimistically: if the file changed between the read and
+ * the rename, the update is applied again to the new content, up to `maxAttempts` times,
+ * then a `changed` error — another program's change is never overwritten. Leftover temp
+ * files of crashed writers are removed first.
  */
 export async function updateConfigFile(
   file: string,
   update: (text: string, exists: boolean) => string,
   options: UpdateConfigOptions,
 ): Promise<UpdateConfigResult> {
+  const maxAttempts = options.maxAttempts ?? 5;
   return withConfigLock(
     file,
-    async () => {
-      const { text: oldText, exists } = await readConfigFile(file);
-      const newText = update(oldText, exists);
-      if (exists && newText === oldText) {
-        return { oldText, newText, changed: false, created: false };
+    async (lock) => {
+      options.onStep?.('locked');
+      const target = await resolveTarget(file);
+      sweepTempFiles(path.dirname(target), path.basename(target));
+      const given = path.resolve(file);
+      if (given !== target) sweepTempFiles(path.dirname(given), path.basename(given));
+      sweepTempFiles(options.backupDir, path.basename(target));
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        const before = snapshotOf(file);
+        const oldText = before ? decodeConfigBytes(file, before.bytes) : '';
+        const newText = update(oldText, before !== undefined);
+        if (before && newText === oldText) {
+          return { oldText, newText, changed: false, created: false, attempts: attempt };
+        }
+        const written = await replace(file, target, before, toBytes(newText), options, lock);
+        if (!written) {
+          // Let the other program finish its burst of writes before reading again.
+          await sleep((5 + Math.random() * 10) * 2 ** attempt);
+          continue;
+        }
+        return {
+          oldText,
+          newText,
+          changed: true,
+          created: written.created,
+          attempts: attempt,
+          ...(written.backup ? { backup: written.backup } : {}),
+        };
       }
-      const written = await writeConfigFile(file, newText, options);
-      return {
-        oldText,
-        newText,
-        changed: true,
-        created: written.created,
-        ...(written.backup ? { backup: written.backup } : {}),
-      };
+      throw changedError(file, maxAttempts);
     },
     options,
   );
-}
-
-/** Backups of the file called `basename` in `backupDir`, newest first (`[]` when none). */
-export async function listBackups(backupDir: string, basename: string): Promise<BackupInfo[]> {
-  let names: string[];
-  try {
-    names = await fs.readdir(backupDir);
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return [];
-    throw error;
-  }
-  const found: { info: BackupInfo; key: string; n: number }[] = [];
-  for (const name of names) {
-    const match = BACKUP_NAME.exec(name);
-    if (!match || match[1] !== basename) continue;
-    const stamp = match[2] as string;
-    const file = path.join(backupDir, name);
-    const size = (await fs.stat(file).catch(() => undefined))?.size;
-    if (size === undefined) continue;
-    found.push({
-      info: { file, date: parseStamp(stamp), size },
-      key: stamp,
-      n: Number(match[3] ?? 1),
-    });
-  }
-  found.sort((a, b) => (a.key === b.key ? b.n - a.n : a.key < b.key ? 1 : -1));
-  return found.map((f) => f.info);
 }
 
 /** Options of {@link restoreBackup}. */
@@ -237,77 +148,41 @@ export async function restoreBackup(
   file: string,
   options: RestoreBackupOptions,
 ): Promise<WriteConfigResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(options.backup);
-  } catch (error) {
+  if (checkBackup(options.backup) === 'damaged') {
     throw editError(
       'read-failed',
       options.backup,
-      `cannot read the backup: ${describeIoError(error)}`,
+      'the backup is damaged: its content no longer matches the checksum in its name',
     );
   }
-  return withConfigLock(file, () => writeConfigFile(file, bytes, options), options);
+  const snapshot = readConfigBytes(options.backup);
+  if (!snapshot) throw editError('read-failed', options.backup, 'the backup does not exist');
+  const text = decodeConfigBytes(options.backup, snapshot.bytes);
+  const result = await updateConfigFile(file, () => text, options);
+  return {
+    target: await resolveTarget(file),
+    created: result.created,
+    ...(result.backup ? { backup: result.backup } : {}),
+  };
 }
 
-async function backUp(target: string, options: WriteConfigOptions): Promise<string> {
-  const { backupDir, maxBackups = DEFAULT_MAX_BACKUPS, now = () => new Date() } = options;
-  const base = path.basename(target);
-  try {
-    // Backups may hold secrets from env: only the owner reads them.
-    await fs.mkdir(backupDir, { recursive: true, mode: 0o700 });
-    const bytes = await fs.readFile(target);
-    const stamp = formatStamp(now());
-    let backup = '';
-    for (let n = 1; ; n++) {
-      backup = path.join(backupDir, `${base}.${stamp}${n > 1 ? `-${n}` : ''}.bak`);
-      try {
-        await fs.writeFile(backup, bytes, { flag: 'wx', mode: 0o600 });
-        break;
-      } catch (error) {
-        if (codeOf(error) !== 'EEXIST') throw error;
-      }
-    }
-    const all = await listBackups(backupDir, base);
-    for (const old of all.slice(Math.max(maxBackups, 1))) await fs.rm(old.file, { force: true });
-    return backup;
-  } catch (error) {
-    throw editError(
-      'write-failed',
-      target,
-      `cannot back up the file to ${backupDir}: ${describeIoError(error)}; nothing was changed`,
-    );
-  }
+/** The file's bytes, read through the name as given (so that messages name it so). */
+function snapshotOf(file: string): FileSnapshot | undefined {
+  return readConfigBytes(file);
 }
 
-/** `YYYYMMDD-HHMMSS-mmm`, in UTC. */
-function formatStamp(date: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return (
-    `${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}-` +
-    `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}-` +
-    p(date.getUTCMilliseconds(), 3)
+function changedError(file: string, attempts: number): ConfigError {
+  return editError(
+    'changed',
+    file,
+    `another program changed the file while this change was being written (${attempts} ${attempts === 1 ? 'time' : 'times'}); nothing was changed — run the command again once that program is done`,
   );
 }
 
-function parseStamp(stamp: string): Date {
-  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})$/.exec(stamp);
-  const [y, mo, d, h, mi, s, ms] = (m ?? []).slice(1).map(Number);
-  return new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s, ms));
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function statOrUndefined(target: string, file: string) {
-  try {
-    return await fs.stat(target);
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined;
-    throw ioError(error, file);
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Makes the rename durable; some platforms (Windows) cannot open folders: best effort.
-  const handle = await fs.open(dir, 'r').catch(() => undefined);
-  await handle?.sync().catch(() => undefined);
-  await handle?.close();
+function toBytes(content: string | Uint8Array): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
 }

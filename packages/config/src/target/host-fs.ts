@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readConfigTextSync } from '../core/read.js';
 
 /**
  * Turns a path computed for the target platform into one this machine can open, or
@@ -26,7 +27,10 @@ export interface TargetFs {
   host(file: string): string | undefined;
   exists(file: string): boolean;
   listDir(dir: string): readonly string[];
-  /** The file's text, or undefined when it does not exist. Other errors are thrown. */
+  /**
+   * The file's text, or undefined when it does not exist. Other errors are thrown: a special
+   * file (FIFO, device…) or one over 64 MiB is refused without reading it.
+   */
   readText(file: string): string | undefined;
 }
 
@@ -48,13 +52,7 @@ export function createTargetFs(
     },
     readText: (file) => {
       const h = host(file);
-      if (h === undefined) return undefined;
-      try {
-        return readFileSync(h, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
+      return h === undefined ? undefined : readConfigTextSync(h);
     },
   };
 }
