@@ -2,11 +2,12 @@
 // bounded while reading (stdio, HTTP bodies, SSE events, after decompression), lists are
 // bounded across their pages, and --max-time bounds a request whatever its progress.
 // Peak memory is the kernel's high-water mark of the real process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SERVER } from './support/inspect.js';
-import { ROOT } from './support/paths.js';
+import { makeTempDir, ROOT } from './support/paths.js';
 import { startInspect, trackPeakMemory } from './support/processes.js';
 
 const HOSTILE_HTTP = join(ROOT, 'test/fixtures/hostile-http.mjs');
@@ -207,5 +208,28 @@ describe('--max-time', () => {
     ]);
     expect(size.code).toBe(2);
     expect(size.stderr).toMatch(/--max-size must be a size such as 64MiB/);
+  });
+});
+
+describe('a config file that is not a regular file (mcp-inspect --server)', () => {
+  it.each([
+    ['a link to /dev/zero', 'a character device', (file: string) => symlinkSync('/dev/zero', file)],
+    ['a FIFO', 'a FIFO', (file: string) => execFileSync('mkfifo', [file])],
+  ])('%s is refused at once with bounded memory (exit 2)', async (_label, kind, make) => {
+    const home = makeTempDir('home');
+    const dir = join(home, '.config', 'Claude');
+    mkdirSync(dir, { recursive: true });
+    make(join(dir, 'claude_desktop_config.json'));
+    const started = Date.now();
+    const live = startInspect(['tools', '--server', 'weather'], {
+      HOME: home,
+      XDG_CONFIG_HOME: '',
+    });
+    const peak = trackPeakMemory(live.child.pid!);
+    const result = await live.done;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`is ${kind}`);
+    expect(peak()).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

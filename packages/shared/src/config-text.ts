@@ -25,7 +25,9 @@ export type ConfigErrorCode =
   | 'duplicate-key'
   | 'invalid-shape'
   | 'unsupported'
-  | 'unknown-server';
+  | 'unknown-server'
+  | 'not-a-file'
+  | 'too-large';
 
 /** A problem with a config file, worded for the user, with where it is when known. */
 export class ConfigError extends Error {

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import { resolveConfigCandidates, type ClientId } from './client-paths.js';
 import { ConfigError } from './config-text.js';
 import type { ServerTarget } from './connection.js';
 import { expandEntry, type UnresolvedVariable } from './expand-variables.js';
 import { findServer } from './find-server.js';
+import { readConfigTextSync } from './read-config-file.js';
 import { readServerEntries, type ServerEntriesResult, type ServerEntry } from './server-entries.js';
 
 /** Where to look for a server by name; everything OS-related is passed in. */
@@ -38,7 +39,12 @@ export interface ConfiguredServer {
 export async function loadConfiguredServer(
   options: ConfiguredServerOptions,
 ): Promise<ConfiguredServer> {
-  const readFile = (file: string) => readFileSync(file, 'utf8');
+  // Bounded and non-blocking: a config that is a FIFO, a device or huge is refused, not read.
+  const readFile = (file: string) => {
+    const text = readConfigTextSync(file);
+    if (text === undefined) throw new ConfigError('not-found', file, 'no such file');
+    return text;
+  };
   const results: ServerEntriesResult[] = [];
   if (options.configFile) {
     results.push(

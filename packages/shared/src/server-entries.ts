@@ -102,6 +102,7 @@ export async function readServerEntries(
   try {
     text = await options.readFile(file);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT') throw new ConfigError('not-found', file, 'no such file');
     throw new ConfigError('read-failed', file, `cannot read the file: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   existsSync,
+  fstatSync,
   openSync,
   readSync,
   statSync,
@@ -39,8 +40,11 @@ export function hostMachine(io: CommandIo): LocalMachine {
     },
     readHead: (file) => {
       try {
-        const fd = openSync(file, 'r');
+        // Non-blocking, and regular files only: a FIFO or a device given as the command
+        // must not hang or flood the peek at its first line.
+        const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
         try {
+          if (!fstatSync(fd).isFile()) return '';
           const buffer = Buffer.alloc(256);
           return buffer.toString('utf8', 0, readSync(fd, buffer, 0, 256, 0));
         } finally {

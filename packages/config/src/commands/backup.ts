@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '@mcpkit/shared/config-text';
-import { decodeConfigBytes, readConfigBytes } from '../core/read.js';
+import { decodeConfigBytes, readConfigBytes } from '@mcpkit/shared/read-config-file';
 import { checkBackup, listBackups, restoreBackup, type BackupInfo } from '../core/write.js';
 import { EXIT, failure } from '../errors.js';
 import { writeTarget } from '../target/targets.js';

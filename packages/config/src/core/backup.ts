@@ -14,7 +14,7 @@ import path from 'node:path';
 import { editError } from './errors.js';
 import { codeOf, describeIoError, syncFolder } from './io.js';
 import { tempNameFor } from './lock-break.js';
-import { decodeConfigBytes, readConfigBytes } from './read.js';
+import { decodeConfigBytes, readConfigBytes } from '@mcpkit/shared/read-config-file';
 
 /** Whether a backup's bytes are those it was written with. */
 export type BackupState =

@@ -6,8 +6,8 @@ import type { ConfigErrorCode, SourceLocation } from '@mcpkit/shared/config-text
  * `exists` (add without force), `read-only` (file or folder cannot be written),
  * `read-only-file` (the file's mode has no write bit; writable on request), `locked`
  * (another writer holds the lock too long), `changed` (another program kept changing the
- * file while it was being written), `not-a-file` (a FIFO, device, socket or folder),
- * `too-large` (over the size bound), `write-failed` (any other I/O failure).
+ * file while it was being written), `write-failed` (any other I/O failure). Reading adds
+ * shared's `not-a-file` and `too-large`.
  */
 export type EditErrorCode =
   | ConfigErrorCode
@@ -16,8 +16,6 @@ export type EditErrorCode =
   | 'read-only-file'
   | 'locked'
   | 'changed'
-  | 'not-a-file'
-  | 'too-large'
   | 'write-failed';
 
 /**

@@ -3,7 +3,10 @@ import { closeSync, fsyncSync, openSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigError } from '@mcpkit/shared/config-text';
+import { codeOf, describeIoError } from '@mcpkit/shared/io-errors';
 import { editError } from './errors.js';
+
+export { codeOf, describeIoError } from '@mcpkit/shared/io-errors';
 
 /** Follows symlinks (even dangling ones) to the path that is really written. */
 export async function resolveTarget(file: string): Promise<string> {
@@ -37,27 +40,6 @@ export function ioError(error: unknown, file: string): ConfigError {
     file,
     `cannot write the file: ${describeIoError(error)}; nothing was changed`,
   );
-}
-
-/** Words for an I/O error code. */
-export function describeIoError(error: unknown): string {
-  const code = codeOf(error);
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'is a folder',
-    ENOTDIR: 'a parent is not a folder',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'read-only file system',
-  };
-  if (code && words[code]) return `${words[code]} (${code})`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The `code` of a Node.js system error. */
-export function codeOf(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /** A short random hex string for unique file names. */

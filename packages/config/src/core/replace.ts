@@ -23,8 +23,8 @@ import { editError } from './errors.js';
 import { codeOf, ioError, syncFolder } from './io.js';
 import { tempNameFor } from './lock-break.js';
 import type { HeldLock } from './lock.js';
-import { readConfigBytes } from './read.js';
-import type { FileSnapshot } from './read.js';
+import { readConfigBytes } from '@mcpkit/shared/read-config-file';
+import type { FileSnapshot } from '@mcpkit/shared/read-config-file';
 
 /** Steps of a write at which {@link WriteConfigOptions.onStep} is called. */
 export type WriteStep = 'locked' | 'backup-written' | 'temp-written';

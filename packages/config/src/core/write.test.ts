@@ -24,7 +24,7 @@ import { ConfigError } from '@mcpkit/shared/config-text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addServer } from './edit.js';
 import { editErrorCode } from './errors.js';
-import { readConfigBytes } from './read.js';
+import { readConfigBytes } from '@mcpkit/shared/read-config-file';
 import {
   backupDirFor,
   backupHistory,

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readConfigTextSync } from '../core/read.js';
+import { readConfigTextSync } from '@mcpkit/shared/read-config-file';
 
 /**
  * Turns a path computed for the target platform into one this machine can open, or

@@ -1,8 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
-import { ConfigError } from '@mcpkit/shared/config-text';
-import { editError } from './errors.js';
-import { codeOf, describeIoError } from './io.js';
+import { ConfigError } from './config-text.js';
+import { codeOf, describeIoError } from './io-errors.js';
 
 /** Largest config file read (64 MiB): `~/.claude.json` grows to several MB, never to this. */
 export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
@@ -40,7 +39,7 @@ export function readConfigBytes(
     if (code === 'ENOENT') return undefined;
     // open() on a Unix socket fails with ENXIO.
     if (code === 'ENXIO') throw notAFile(file, 'a socket');
-    throw editError('read-failed', file, `cannot read the file: ${describeIoError(error)}`);
+    throw new ConfigError('read-failed', file, `cannot read the file: ${describeIoError(error)}`);
   }
   try {
     const stat = fstatSync(fd, { bigint: true });
@@ -60,7 +59,7 @@ export function readConfigBytes(
     return { bytes: Buffer.concat(chunks, total), stat };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw editError('read-failed', file, `cannot read the file: ${describeIoError(error)}`);
+    throw new ConfigError('read-failed', file, `cannot read the file: ${describeIoError(error)}`);
   } finally {
     closeSync(fd);
   }
@@ -74,7 +73,7 @@ export function decodeConfigBytes(file: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw editError(
+    throw new ConfigError(
       'read-failed',
       file,
       'the file is not UTF-8 text (saved as UTF-16?); save it as UTF-8 and try again',
@@ -105,16 +104,16 @@ function notAFile(file: string, kind: string): ConfigError {
   } catch {
     // The name is enough.
   }
-  return editError(
+  return new ConfigError(
     'not-a-file',
     file,
-    `is ${kind}${real}, not a config file; mcp-config reads and writes regular files only`,
+    `is ${kind}${real}, not a config file; only regular files are read and written`,
   );
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): ConfigError {
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return editError(
+  return new ConfigError(
     'too-large',
     file,
     `the file is ${mib(size)} or more, over the ${mib(maxBytes)} a config file may have; it was not read`,
