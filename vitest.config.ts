@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
+          setupFiles: ['./test/support/cleanup.ts'],
           // Real installs of real projects: slow by nature, and each file owns its processes.
           testTimeout: 300_000,
           hookTimeout: 600_000,

@@ -15,8 +15,8 @@ const EVIL =
   '\x1bPq#0;2;0;0;0\x1b\\\r\u202eevil\u202c\u2066x\u2069\x07';
 
 // C0 controls but tab and newline, DEL, C1 controls, bidi embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The output holds no byte a terminal would act on, in stdout or in stderr. */

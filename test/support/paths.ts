@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,22 @@ export const BIN = {
   config: join(ROOT, 'packages/config/dist/bin.js'),
 };
 
-/** A fresh temporary folder for one test. */
+const made: string[] = [];
+
+/** A fresh temporary folder for one test; removed after its test file (see cleanup.ts). */
 export function makeTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `mcpkit-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `mcpkit-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder {@link makeTempDir} made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A file a test left immutable (chattr +i) stays; the test file says so itself.
+    }
+  }
 }
