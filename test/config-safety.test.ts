@@ -418,7 +418,7 @@ describe('files that are not config files', () => {
     );
     expect(zero.code).toBe(1);
     expect(zero.stderr).toContain(
-      `Error: ${mcp}: is a character device (/dev/zero), not a config file; mcp-config reads and writes regular files only\nPoint --config (or the link) at the JSON file itself.\n`,
+      `Error: ${mcp}: is a character device (/dev/zero), not a config file; only regular files are read and written\nPoint --config (or the link) at the JSON file itself.\n`,
     );
     const peakKb = Number(readFileSync(rssFile, 'utf8'));
     expect(peakKb).toBeLessThan(200 * 1024);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createSafeWriter, sanitizeJson, sanitizeLine, sanitizeText } from './sanitize.js';
+import {
+  createSafeWriter,
+  sanitizeJson,
+  sanitizeLine,
+  sanitizeName,
+  sanitizeText,
+} from './sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([
@@ -66,5 +72,11 @@ describe('sanitizeText (more)', () => {
 
   it('sanitizeLine folds newlines and tabs into spaces', () => {
     expect(sanitizeLine('one\ntwo\t\tthree')).toBe('one two three');
+  });
+});
+
+describe('sanitizeName', () => {
+  it('shows control and bidi characters as ?, on one line', () => {
+    expect(sanitizeName('read\u001b[2Jme\n.md\u202e')).toBe('read?[2Jme?.md?');
   });
 });

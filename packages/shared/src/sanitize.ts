@@ -23,6 +23,10 @@ const UNPRINTABLE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+const NAME_UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
 /**
  * In a JSON document: C1 controls, bidirectional controls and the two JavaScript line
  * terminators are written as `\uXXXX` escapes (JSON.stringify leaves them raw); raw C0
@@ -43,6 +47,15 @@ export function sanitizeText(text: string): string {
 /** {@link sanitizeText} on one line: newlines and tabs become spaces. */
 export function sanitizeLine(text: string): string {
   return sanitizeText(text).replace(/[\n\t]+/g, ' ');
+}
+
+/**
+ * A name read from the disk, on one line, with every control and bidirectional character
+ * shown as `?` (as `ls` does) instead of removed: nothing can move the cursor, recolour the
+ * output or reorder the name, and two names that differ only there still look different.
+ */
+export function sanitizeName(text: string): string {
+  return text.replace(NAME_UNPRINTABLE, '?');
 }
 
 /**

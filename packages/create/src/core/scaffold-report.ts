@@ -1,5 +1,5 @@
 import type { ScaffoldConflictError, ScaffoldError, ScaffoldResult } from './scaffold.js';
-import { printableLine } from './terminal-text.js';
+import { sanitizeName } from '@mcpkit/shared/sanitize';
 
 /** How many file names a summary lists before "and N more". */
 const MAX_LISTED = 10;
@@ -21,18 +21,18 @@ export function describeReplacedFiles(result: ScaffoldResult): string[] {
   return [
     `Replaced ${count} of your files; the originals are in ${result.backupDir}:`,
     ...listNames(result.replaced).map((name) => `  ${name}`),
-  ].map(printableLine);
+  ].map(sanitizeName);
 }
 
 /** The refusal of a scaffold that something in the project folder is in the way of. */
 export function describeConflicts(error: ScaffoldConflictError): ConflictReport {
   const count = error.conflicts.length;
   const lines = error.conflicts.map(({ relative, problem }) =>
-    printableLine(`  ${relative === '.' ? error.targetDir : relative}: ${problem}`),
+    sanitizeName(`  ${relative === '.' ? error.targetDir : relative}: ${problem}`),
   );
   return {
     message: [
-      printableLine(
+      sanitizeName(
         `Cannot write the project into ${error.targetDir}: ${count === 1 ? 'one path is' : `${count} paths are`} in the way (nothing was written):`,
       ),
       ...lines,
@@ -77,7 +77,7 @@ export function describeScaffoldFailure(error: ScaffoldError): string[] {
   } else {
     lines.push('The folder is as it was; fix the cause and run the same command again.');
   }
-  return lines.map(printableLine);
+  return lines.map(sanitizeName);
 }
 
 /** At most {@link MAX_LISTED} names, then "and N more". */
