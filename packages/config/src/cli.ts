@@ -95,9 +95,12 @@ Examples:
     flags: GlobalFlags,
     load: () => Promise<(io: CommandIo) => Promise<number>>,
   ) => {
+    // Both module graphs load at once: one wave of file reads instead of two.
+    const command = load();
+    command.catch(() => undefined); // awaited (and reported) inside runCommand
     const { runCommand } = await import('./commands/context.js');
     setExitCode(
-      await runCommand(flags, { ...io, version }, async (commandIo) => (await load())(commandIo)),
+      await runCommand(flags, { ...io, version }, async (commandIo) => (await command)(commandIo)),
     );
   };
 

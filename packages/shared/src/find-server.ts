@@ -1,5 +1,7 @@
 import { ConfigError } from './config-text.js';
-import { suggestNames } from './suggest.js';
+import { unknownServerMessage } from './suggest.js';
+
+export { unknownServerMessage } from './suggest.js';
 
 // Re-exported for callers that already import from here.
 export { editDistance, suggestNames } from './suggest.js';
@@ -24,16 +26,6 @@ export function findServer(
   const file = result?.file ?? entries[0]?.location.file ?? 'config';
   const names = [...entries.map((e) => e.name), ...(result?.invalid.map((e) => e.name) ?? [])];
   throw new ConfigError('unknown-server', file, unknownServerMessage(name, names));
-}
-
-/** "no server named x. Available: a, b. Did you mean "a"?" — for every unknown-name error. */
-export function unknownServerMessage(name: string, names: readonly string[]): string {
-  if (names.length === 0)
-    return `no server named ${JSON.stringify(name)}: the file defines no servers`;
-  const close = suggestNames(name, names);
-  const hint =
-    close.length > 0 ? ` Did you mean ${close.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
-  return `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`;
 }
 
 function isResult(

@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import { ConfigError } from './config-text.js';
-import { codeOf, describeIoError } from './io-errors.js';
 
 /** Largest config file read (64 MiB): `~/.claude.json` grows to several MB, never to this. */
 export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
@@ -118,4 +117,25 @@ function tooLarge(file: string, size: number, maxBytes: number): ConfigError {
     file,
     `the file is ${mib(size)} or more, over the ${mib(maxBytes)} a config file may have; it was not read`,
   );
+}
+
+/** Words for an I/O error code. */
+export function describeIoError(error: unknown): string {
+  const code = codeOf(error);
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'is a folder',
+    ENOTDIR: 'a parent is not a folder',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+  };
+  if (code && words[code]) return `${words[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The `code` of a Node.js system error. */
+export function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }

@@ -32,3 +32,13 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[y.length] ?? 0;
 }
+
+/** "no server named x. Available: a, b. Did you mean "a"?" — for every unknown-name error. */
+export function unknownServerMessage(name: string, names: readonly string[]): string {
+  if (names.length === 0)
+    return `no server named ${JSON.stringify(name)}: the file defines no servers`;
+  const close = suggestNames(name, names);
+  const hint =
+    close.length > 0 ? ` Did you mean ${close.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
+  return `no server named ${JSON.stringify(name)}. Available: ${names.join(', ')}.${hint}`;
+}

@@ -9,7 +9,7 @@ import {
   statSync,
 } from 'node:fs';
 import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
-import { maskSecretsInText } from '@mcpkit/shared/mask';
+import { maskSecrets, maskSecretsInText } from '@mcpkit/shared/mask';
 import { addServer } from '../core/edit.js';
 import { editErrorCode } from '../core/errors.js';
 import { buildEntry, type LocalMachine } from '../entry/build-entry.js';
@@ -19,7 +19,6 @@ import { localServersPath } from '../target/project-key.js';
 import { CLIENT_NAMES, writeTarget } from '../target/targets.js';
 import { changeConfig, printDryRun, printWritten } from './change.js';
 import { createContext, type CommandContext, type CommandIo, type GlobalFlags } from './context.js';
-import { maskEntry } from './secrets.js';
 
 /** This machine for building entries: PATH lookups and existence checks. */
 export function hostMachine(io: CommandIo): LocalMachine {
@@ -119,7 +118,7 @@ export async function runAdd(
     result,
     context,
   );
-  const shown = flags.showSecrets ? built.entry : maskEntry(built.entry);
+  const shown = flags.showSecrets ? built.entry : maskSecrets(built.entry);
   io.stdout(`${JSON.stringify({ [name]: shown }, null, 2)}\n`);
   if (context.client === 'claude-desktop' || context.client === 'cursor') {
     io.stdout(`Restart ${client} to load it.\n`);

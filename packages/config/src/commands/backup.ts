@@ -9,11 +9,11 @@ import { backupDirOf } from './change.js';
 import {
   createContext,
   hostPathOf,
-  readConfigText,
   type CommandContext,
   type CommandIo,
   type GlobalFlags,
 } from './context.js';
+import { readConfigText } from './entries.js';
 
 interface BackupSet {
   /** The config file, as the client names it. */

@@ -1,6 +1,5 @@
-import type { ClientId, ConfigCandidate, ConfigScope } from '@mcpkit/shared/client-paths';
+import type { ClientId, ConfigScope } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
-import { parseServerEntries, type ServerEntriesResult } from '@mcpkit/shared/server-entries';
 import type { MainIo } from '../cli.js';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { CliError, EXIT, failure } from '../errors.js';
@@ -64,30 +63,6 @@ export function createContext(flags: GlobalFlags, io: CommandIo): CommandContext
     io,
     flags,
   };
-}
-
-/** Reads the servers of one candidate file; undefined when the file does not exist. */
-export function readEntries(
-  candidate: ConfigCandidate,
-  context: CommandContext,
-): ServerEntriesResult | undefined {
-  const text = readConfigText(candidate.file, context);
-  if (text === undefined) return undefined;
-  return parseServerEntries(text, context.client, {
-    file: candidate.file,
-    scope: candidate.scope,
-    cwd: context.io.cwd,
-  });
-}
-
-/** A config file's text, undefined when missing; unreadable files are a failure. */
-export function readConfigText(file: string, context: CommandContext): string | undefined {
-  try {
-    return context.fs.readText(file);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError('read-failed', file, `cannot read the file: ${(error as Error).message}`);
-  }
 }
 
 /** The host path of a target file, or a failure explaining why it cannot be written here. */

@@ -2,18 +2,12 @@ import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { findServer } from '@mcpkit/shared/find-server';
 import type { ServerEntriesResult, ServerEntry } from '@mcpkit/shared/server-entries';
-import { maskSecretsInText } from '@mcpkit/shared/mask';
+import { maskSecrets, maskSecretsInText } from '@mcpkit/shared/mask';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT } from '../errors.js';
 import { CLIENT_NAMES, readTargets } from '../target/targets.js';
-import {
-  createContext,
-  readEntries,
-  type CommandContext,
-  type CommandIo,
-  type GlobalFlags,
-} from './context.js';
-import { maskEntry } from './secrets.js';
+import { createContext, type CommandContext, type CommandIo, type GlobalFlags } from './context.js';
+import { readEntries } from './entries.js';
 
 /** One server as list and get print it. */
 export interface ServerView {
@@ -62,7 +56,7 @@ function viewOf(entry: ServerEntry, showSecrets: boolean): ServerView {
   } else {
     Object.assign(view, { url: entry.url, headers: entry.headers });
   }
-  return showSecrets ? view : maskEntry(view);
+  return showSecrets ? view : maskSecrets(view);
 }
 
 /** `mcp-config list`. */
@@ -166,7 +160,7 @@ export function runGet(serverName: string, flags: GlobalFlags, io: CommandIo): P
     );
   }
   const view = viewOf(entry, flags.showSecrets === true);
-  const raw = flags.showSecrets ? entry.raw : maskEntry(entry.raw);
+  const raw = flags.showSecrets ? entry.raw : maskSecrets(entry.raw);
   if (flags.json) {
     io.stdout(`${JSON.stringify({ client: context.client, ...view, entry: raw }, null, 2)}\n`);
     return Promise.resolve(EXIT.ok);

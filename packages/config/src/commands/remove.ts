@@ -5,13 +5,8 @@ import { EXIT, usageError } from '../errors.js';
 import { readTargets, writeTarget } from '../target/targets.js';
 import { serversPathIn } from './add.js';
 import { changeConfig, historyOf, printDryRun, printWritten } from './change.js';
-import {
-  createContext,
-  readEntries,
-  type CommandContext,
-  type CommandIo,
-  type GlobalFlags,
-} from './context.js';
+import { createContext, type CommandContext, type CommandIo, type GlobalFlags } from './context.js';
+import { readEntries } from './entries.js';
 import { throwUnknownServer } from './list.js';
 
 /**

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import {
   closeSync,
-  fsyncSync,
   linkSync,
   mkdirSync,
   openSync,
@@ -12,7 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { editError } from './errors.js';
-import { codeOf, describeIoError, syncFolder } from './io.js';
+import { codeOf, describeIoError } from './io.js';
 import { tempNameFor } from './lock-break.js';
 import { decodeConfigBytes, readConfigBytes } from '@mcpkit/shared/read-config-file';
 
@@ -60,21 +58,22 @@ const BACKUP_NAME = /^(.*)\.(\d{8}-\d{6}-\d{3})(?:-(\d+))?(?:\.([0-9a-f]{12}))?\
 export function backupDirFor(options: { homedir: string; file: string }): string {
   const absolute = path.resolve(options.file);
   const readable = absolute.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+/, '');
-  const hash = createHash('sha256').update(absolute).digest('hex').slice(0, 8);
+  const hash = backupChecksum(Buffer.from(absolute, 'utf8')).slice(0, 8);
   return path.join(options.homedir, '.mcpkit', 'backups', `${readable.slice(-100)}-${hash}`);
 }
 
 /**
  * Keeps `bytes` (the content of the file `target` about to be replaced) as
- * `<backupDir>/<basename>.<YYYYMMDD-HHMMSS-mmm>[-n].<12 hex of its SHA-256>.bak` (UTC),
- * mode 0600, and deletes the oldest beyond `maxBackups`. Atomic: a temp file is written and
- * synced, then linked to its name, so a backup is complete from the moment it is listed,
- * and the checksum shows damage that comes later. Returns the backup's path.
+ * `<backupDir>/<basename>.<YYYYMMDD-HHMMSS-mmm>[-n].<12 hex of its checksum>.bak` (UTC),
+ * mode 0600, and deletes the oldest beyond `maxBackups`. Atomic: a temp file is written, then
+ * linked to its name, so no process ever lists a half-written backup. It is not fsynced (the
+ * config file is): after a power loss a backup may be damaged, which its checksum shows, and
+ * restore never picks a damaged one. Returns the backup's path.
  */
 export function writeBackup(target: string, bytes: Uint8Array, options: BackupOptions): string {
   const { backupDir, maxBackups = DEFAULT_MAX_BACKUPS, now = () => new Date() } = options;
   const base = path.basename(target);
-  const hash = checksum(bytes);
+  const hash = backupChecksum(bytes);
   const temp = tempNameFor(path.join(backupDir, base));
   try {
     // Backups may hold secrets from env: only the owner reads them.
@@ -82,7 +81,6 @@ export function writeBackup(target: string, bytes: Uint8Array, options: BackupOp
     const fd = openSync(temp, 'wx', 0o600);
     try {
       for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -102,7 +100,6 @@ export function writeBackup(target: string, bytes: Uint8Array, options: BackupOp
         if (codeOf(error) !== 'EEXIST') throw error;
       }
     }
-    syncFolder(backupDir);
     for (const old of listBackupsSync(backupDir, base).slice(Math.max(maxBackups, 1))) {
       rmSync(old.file, { force: true });
     }
@@ -138,7 +135,7 @@ export function checkBackup(file: string): BackupState {
   if (hash === undefined) return 'unchecked';
   try {
     const snapshot = readConfigBytes(file);
-    return snapshot && checksum(snapshot.bytes) === hash ? 'ok' : 'damaged';
+    return snapshot && backupChecksum(snapshot.bytes) === hash ? 'ok' : 'damaged';
   } catch {
     return 'damaged';
   }
@@ -190,8 +187,22 @@ function listBackupsSync(backupDir: string, basename: string): BackupInfo[] {
   return found.map((f) => f.info);
 }
 
-function checksum(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, HASH_LENGTH);
+/**
+ * 12 hex digits summing up `bytes` (two 32-bit FNV-style lanes): enough to tell a damaged or
+ * truncated backup from the one written, which is all it is for; not a cryptographic hash,
+ * and no node:crypto to load on every write.
+ */
+export function backupChecksum(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x27d4eb2f ^ bytes.length;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    a = Math.imul(a ^ byte, 0x01000193);
+    b = Math.imul(b ^ byte, 0x85ebca6b);
+    b ^= b >>> 13;
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return (hex(a) + hex(b)).slice(0, HASH_LENGTH);
 }
 
 /** `YYYYMMDD-HHMMSS-mmm`, in UTC. */

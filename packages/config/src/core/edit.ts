@@ -2,7 +2,7 @@ import { applyEdits } from 'jsonc-parser';
 import type { Edit, Node } from 'jsonc-parser';
 import { ConfigError, describeNode, parseConfigText } from '@mcpkit/shared/config-text';
 import type { ParsedConfig } from '@mcpkit/shared/config-text';
-import { unknownServerMessage } from '@mcpkit/shared/find-server';
+import { unknownServerMessage } from '@mcpkit/shared/suggest';
 import { editError } from './errors.js';
 import {
   end,

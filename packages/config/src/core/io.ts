@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigError } from '@mcpkit/shared/config-text';
-import { codeOf, describeIoError } from '@mcpkit/shared/io-errors';
+import { codeOf, describeIoError } from '@mcpkit/shared/read-config-file';
 import { editError } from './errors.js';
 
-export { codeOf, describeIoError } from '@mcpkit/shared/io-errors';
+export { codeOf, describeIoError } from '@mcpkit/shared/read-config-file';
 
 /** Follows symlinks (even dangling ones) to the path that is really written. */
 export async function resolveTarget(file: string): Promise<string> {
@@ -42,9 +41,15 @@ export function ioError(error: unknown, file: string): ConfigError {
   );
 }
 
-/** A short random hex string for unique file names. */
+/**
+ * 12 random hex digits for temp file names and lock tokens. They must be unique, not
+ * secret: Math.random (seeded per process) is enough, and spares loading node:crypto on
+ * every run.
+ */
 export function randomHex(): string {
-  return randomBytes(6).toString('hex');
+  return Math.floor(Math.random() * 2 ** 48)
+    .toString(16)
+    .padStart(12, '0');
 }
 
 /** Makes the entries of `dir` durable; some platforms (Windows) cannot open folders: best effort. */

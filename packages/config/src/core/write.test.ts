@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupChecksum } from './backup.js';
 import { addServer } from './edit.js';
 import { editErrorCode } from './errors.js';
 import { readConfigBytes } from '@mcpkit/shared/read-config-file';
@@ -38,7 +39,7 @@ import {
 } from './write.js';
 
 const ORIGINAL = '{\r\n    "mcpServers": {},\r\n    "preferences": {"a": "ë"}\r\n}';
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+const hashOf = (text: string) => backupChecksum(Buffer.from(text, 'utf8'));
 const AS_ROOT = process.getuid?.() === 0;
 const dirs: string[] = [];
 const immutable: string[] = [];
