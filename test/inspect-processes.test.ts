@@ -26,6 +26,14 @@ function stubbornServer(pidFile: string, ...extra: string[]): string[] {
   ];
 }
 
+/** `call slow` (progress every 100 ms for a minute) on `server`, once its first progress came. */
+async function startSlowCall(server: string[], pidFile: string) {
+  const live = startInspect(['call', 'slow', '--arg', 'ms=60000', '--arg', 'steps=600', ...server]);
+  const pids = await readPids(pidFile);
+  await waitFor(() => live.stderr().includes('progress 1/600'), 'the first progress');
+  return { live, pids };
+}
+
 /** Waits until every pid has ended (the group gets SIGKILL after its grace). */
 async function expectAllEnded(pids: number[]): Promise<void> {
   // mcp-inspect has exited when this is called; give the kernel a moment to finish the kills.
@@ -41,17 +49,7 @@ describe('signals during a call', () => {
     '%s: the call is cancelled, the server and its child are stopped, exit %i',
     async (signal, code) => {
       const pidFile = join(makeTempDir('pids'), 'pids');
-      const live = startInspect([
-        'call',
-        'slow',
-        '--arg',
-        'ms=60000',
-        '--arg',
-        'steps=600',
-        ...stubbornServer(pidFile),
-      ]);
-      const pids = await readPids(pidFile);
-      await waitFor(() => live.stderr().includes('progress 1/600'), 'the first progress');
+      const { live, pids } = await startSlowCall(stubbornServer(pidFile), pidFile);
       const sent = Date.now();
       live.child.kill(signal);
       const result = await live.done;
@@ -67,24 +65,11 @@ describe('signals during a call', () => {
 
   it('Ctrl-C: a server that ends on SIGTERM leaves no child that ignores it', async () => {
     const pidFile = join(makeTempDir('pids'), 'pids');
-    const live = startInspect([
-      'call',
-      'slow',
-      '--arg',
-      'ms=60000',
-      '--arg',
-      'steps=600',
-      '--',
-      process.execPath,
-      TEST_SERVER,
-      '--ignore-stdin-eof',
-      '--spawn-child',
-      '--stubborn-child',
-      '--pid-file',
+    const server = ['--', process.execPath, TEST_SERVER, '--ignore-stdin-eof', '--spawn-child'];
+    const { live, pids } = await startSlowCall(
+      [...server, '--stubborn-child', '--pid-file', pidFile],
       pidFile,
-    ]);
-    const pids = await readPids(pidFile);
-    await waitFor(() => live.stderr().includes('progress 1/600'), 'the first progress');
+    );
     live.child.kill('SIGINT');
     const result = await live.done;
     expect(result.code).toBe(130);
@@ -93,17 +78,7 @@ describe('signals during a call', () => {
 
   it('a second Ctrl-C leaves at once, and still kills the server group', async () => {
     const pidFile = join(makeTempDir('pids'), 'pids');
-    const live = startInspect([
-      'call',
-      'slow',
-      '--arg',
-      'ms=60000',
-      '--arg',
-      'steps=600',
-      ...stubbornServer(pidFile),
-    ]);
-    const pids = await readPids(pidFile);
-    await waitFor(() => live.stderr().includes('progress 1/600'), 'the first progress');
+    const { live, pids } = await startSlowCall(stubbornServer(pidFile), pidFile);
     live.child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 30));
     live.child.kill('SIGINT');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { BIN } from './paths.js';
-import { testEnv, type RunResult } from './run.js';
+import { collect, testEnv, type RunResult } from './run.js';
 
 /** A running mcp-inspect whose output is collected as it comes. */
 export interface LiveProcess {
@@ -18,24 +18,9 @@ export function startInspect(args: readonly string[], env: NodeJS.ProcessEnv = {
     env: testEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const out: Buffer[] = [];
   const err: Buffer[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
   child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-  const done = new Promise<RunResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const stdoutBytes = Buffer.concat(out);
-      const stderrBytes = Buffer.concat(err);
-      resolve({
-        code,
-        stdout: stdoutBytes.toString('utf8'),
-        stderr: stderrBytes.toString('utf8'),
-        stdoutBytes,
-        stderrBytes,
-      });
-    });
-  });
+  const done = collect(child);
   return { child, stderr: () => Buffer.concat(err).toString('utf8'), done };
 }
 
