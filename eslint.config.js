@@ -9,7 +9,15 @@ const SIBLING_CLIS = ['create-mcp-server', 'mcp-inspect', 'mcp-config'].flatMap(
 ]);
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'templates/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'packages/*/build/**',
+      '**/node_modules/**',
+      'templates/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// create-mcp-server inlines mcp-config's register module (see tsconfig.base.json `paths`).
+const resolve = {
+  alias: {
+    'mcp-config/register': fileURLToPath(
+      new URL('./packages/config/src/register.ts', import.meta.url),
+    ),
+  },
+};
 
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.{ts,tsx}'],
@@ -13,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadedModules } from './support/bundle-trace.js';
 import { BIN, makeTempDir, ROOT } from './support/paths.js';
 import { run, testEnv } from './support/run.js';
 import { makeSandbox, REALISTIC_DESKTOP_CONFIG } from './support/config-sandbox.js';
@@ -23,15 +24,18 @@ describe('mcp-config --help', () => {
       expect(result.stdout).toContain(`  ${command} `);
     }
     expect(result.stdout).not.toMatch(/doctor|logs/);
-    const loaded = readFileSync(trace, 'utf8').split('\n');
-    expect(loaded).toContain('commander');
-    // The sanitiser guards every write, help included; nothing else of shared loads.
-    expect(loaded).toContain('@mcpkit/shared/sanitize');
+    const loaded = loadedModules('config', trace);
+    // Of node_modules, commander only: no jsonc-parser, no diff.
+    expect(loaded.packages).toEqual(['commander']);
+    expect(loaded.sources).toContain('packages/config/src/cli.ts');
+    // The sanitiser guards every write, help included; nothing else of shared loads, and no
+    // command module (each is its own chunk, loaded when its command runs).
+    expect(loaded.sources).toContain('packages/shared/build/sanitize.js');
     expect(
-      loaded.filter(
+      loaded.sources.filter(
         (s) =>
-          /jsonc-parser|^diff$|@mcpkit\/shared|commands\//.test(s) &&
-          s !== '@mcpkit/shared/sanitize',
+          /packages\/shared\/|\/commands\/|\/core\//.test(s) &&
+          s !== 'packages/shared/build/sanitize.js',
       ),
     ).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { delimiter, dirname, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import { loadedModules } from './support/bundle-trace.js';
 import { BIN, makeTempDir, ROOT } from './support/paths.js';
 import { run, testEnv } from './support/run.js';
 
@@ -51,9 +52,13 @@ describe('create-mcp-server --help and --version', () => {
     ]) {
       expect(result.stdout).toContain(option);
     }
-    const loaded = readFileSync(trace, 'utf8').split('\n');
-    expect(loaded).toContain('commander');
-    expect(loaded.filter((s) => /^(ink|react|@inkjs\/ui|execa)$/.test(s))).toEqual([]);
+    const loaded = loadedModules('create', trace);
+    // commander parses, picocolors colours; no ink/react/execa, nothing of mcp-config's.
+    expect(loaded.packages).toEqual(['commander', 'picocolors']);
+    expect(loaded.sources).toContain('packages/create/src/cli.ts');
+    expect(
+      loaded.sources.filter((s) => /\/ui\/|\/commands\/|packages\/(config|shared)\//.test(s)),
+    ).toEqual([]);
   });
 
   it('prints the package version', async () => {
@@ -334,8 +339,15 @@ describe('--register', () => {
     const xdg = makeTempDir('reg-line-xdg');
     const result = await create(['My App', '--pm', 'uv', '--no-install', '--no-git'], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    const line = /^ {2}npx mcp-config add (.+)$/m.exec(result.stdout)?.[1];
-    expect(line).toBeDefined();
+    // Pinned to this release, so it works from any folder once published.
+    const { version } = JSON.parse(
+      readFileSync(join(ROOT, 'packages/create/package.json'), 'utf8'),
+    ) as { version: string };
+    const line = new RegExp(
+      `^ {2}npx mcp-config@${version.replaceAll('.', '\\.')} add (.+)$`,
+      'm',
+    ).exec(result.stdout)?.[1];
+    expect(line, result.stdout).toBeDefined();
     // Run the printed line through a shell, as a person pasting it would.
     const added = await run('sh', ['-c', `${process.execPath} ${BIN.config} add ${line}`], {
       cwd,

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import type { CreateContext, Output } from './commands/create.js';
 import { CliError, EXIT } from './core/errors.js';
 import type { CreateChoices } from './core/plan.js';
 import { DEFAULT_DIRECTORY, DEFAULT_TEMPLATE, TEMPLATES, TRANSPORTS } from './core/templates.js';
+import { readVersion } from './version.js';
 
 /** What `main` needs besides argv; everything has a real default in bin.ts. */
 export type MainDependencies = Omit<CreateContext, 'yes'>;
-
-function readVersion(): string {
-  const url = new URL('../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-}
 
 /** Build the commander program; `onRun` receives the parsed choices. */
 export function createProgram(

@@ -4,7 +4,7 @@ import { CliError, EXIT, usageError } from '../core/errors.js';
 import { initGitRepository } from '../core/git.js';
 import { formatInstallSteps, planInstall, runInstall } from '../core/install.js';
 import { formatCommandLine } from '../core/escape.js';
-import { buildNextSteps } from '../core/next-steps.js';
+import { buildNextSteps, buildRegisterCommand } from '../core/next-steps.js';
 import {
   checkChoices,
   resolvePlan,
@@ -26,6 +26,7 @@ import {
   describeScaffoldFailure,
 } from '../core/scaffold-report.js';
 import { resolveTemplatesDir } from '../core/templates.js';
+import { readVersion } from '../version.js';
 
 /** Where a command writes, so tests can capture it. */
 export interface Output {
@@ -230,7 +231,8 @@ function printNextSteps(
   launch: string[],
   say: (text?: string) => void,
 ): void {
-  const steps = buildNextSteps(plan, platform, pendingInstall);
+  const version = readVersion();
+  const steps = buildNextSteps(plan, platform, pendingInstall, version);
   const width = Math.max(...steps.map((step) => step.command.length));
   say();
   say(pc.bold('Next steps:'));
@@ -240,7 +242,7 @@ function printNextSteps(
   if (plan.register === undefined) {
     say('Register it with Claude Desktop (--client claude-code, cursor, vscode... for others):');
     say(
-      `  ${pc.cyan(formatCommandLine(['npx', 'mcp-config', 'add', plan.name, '--', ...launch], platform))}`,
+      `  ${pc.cyan(formatCommandLine(buildRegisterCommand(plan.name, launch, version), platform))}`,
     );
   }
   say(`The exact client entries are under "Connect" in ${plan.displayDir}/README.md.`);

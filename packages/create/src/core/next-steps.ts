@@ -11,13 +11,32 @@ export interface NextStep {
 }
 
 /**
- * The commands to run after scaffolding, from `cd` to trying the server in mcp-inspect.
- * `installCommands` are included when dependencies are not installed yet.
+ * `npx <tool>@<version>`: the sibling CLI released with this create-mcp-server (`version` is
+ * its own), so the line works from any folder and behaves as this release documents.
+ */
+export function npxTool(tool: 'mcp-inspect' | 'mcp-config', version: string): string[] {
+  return ['npx', `${tool}@${version}`];
+}
+
+/** The `mcp-config add` line that registers the server with Claude Desktop. */
+export function buildRegisterCommand(
+  name: string,
+  launch: readonly string[],
+  version: string,
+): string[] {
+  return [...npxTool('mcp-config', version), 'add', name, '--', ...launch];
+}
+
+/**
+ * The commands to run after scaffolding, from `cd` to trying the server in mcp-inspect
+ * (pinned to `version`, this package's). `installCommands` are included when dependencies
+ * are not installed yet.
  */
 export function buildNextSteps(
   plan: CreatePlan,
   platform: NodeJS.Platform,
   installCommands: readonly string[],
+  version: string,
 ): NextStep[] {
   const line = (args: string[]) => formatCommandLine(args, platform);
   const steps: NextStep[] = [
@@ -35,7 +54,7 @@ export function buildNextSteps(
   steps.push({ command: line(testCommand(plan, platform)), description: 'run its tests' });
   const stdioRun = plan.transport === 'http' ? [...run, '--transport', 'stdio'] : run;
   steps.push({
-    command: line(['npx', 'mcp-inspect', 'tools', '--', ...stdioRun]),
+    command: line([...npxTool('mcp-inspect', version), 'tools', '--', ...stdioRun]),
     description: 'list its tools from a client',
   });
   return steps;

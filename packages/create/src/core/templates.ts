@@ -80,13 +80,12 @@ export const NAME_TOKEN = 'my-mcp-server';
  * repository root when running from a checkout.
  */
 export function resolveTemplatesDir(): string {
-  // This file is <pkg>/dist/core/templates.js (or src/core/templates.ts under test).
-  const packageDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-  for (const candidate of [
-    join(packageDir, 'templates'),
-    join(packageDir, '..', '..', 'templates'),
-  ]) {
+  // This module is bundled into <pkg>/dist/<chunk>.js, or is <pkg>/src/core/templates.ts
+  // under test: the nearest templates/ above it is the package's own, then the repository's.
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here, depth = 0; depth < 5; dir = dirname(dir), depth++) {
+    const candidate = join(dir, 'templates');
     if (existsSync(join(candidate, DEFAULT_TEMPLATE))) return candidate;
   }
-  throw new Error(`templates folder not found next to ${packageDir}`);
+  throw new Error(`templates folder not found above ${here}`);
 }
