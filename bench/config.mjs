@@ -111,33 +111,48 @@ const packageOf = (specifier) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
 const isBare = (s) => !s.startsWith('.') && !s.startsWith('/') && !/^[a-z]+:/.test(s);
 
-/** 'packages/config/dist/commands/add.js', 'node_modules/diff/…' → readable module names. */
-function moduleName(url) {
-  if (!url.startsWith('file:')) return url;
-  const path = relative(ROOT, fileURLToPath(url));
-  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
-  if (dep) return `${dep[1]}`;
-  return path
-    .replace(/^packages\/config\/dist\//, '')
-    .replace(/^packages\/shared\/dist\//, '@mcpkit/shared/');
-}
+// The shipped dist/ is a bundle: which source modules each file holds, and what it imports,
+// comes from esbuild's metafile (scripts/bundle.mjs writes it to build/bundle-meta.json).
+const META = JSON.parse(readFileSync(join(PKG, 'build/bundle-meta.json'), 'utf8'));
+const chunkOf = (source) =>
+  Object.keys(META.outputs).find(
+    (out) => `packages/config/src/${source}` in META.outputs[out].inputs,
+  );
+
+/** 'packages/config/src/commands/add.ts', 'packages/shared/build/mask.js' → readable names. */
+const moduleName = (input) =>
+  input
+    .replace(/^packages\/config\/src\//, '')
+    .replace(/^packages\/shared\/build\//, '@mcpkit/shared/')
+    .replace(/\.[jt]s$/, '.js');
+
+/** The source modules inside the given dist files. */
+const sourcesOf = (outputs) =>
+  new Set([...outputs].flatMap((out) => Object.keys(META.outputs[out].inputs)).map(moduleName));
 
 /**
- * What a command needs: the static import closure of the modules that run it — bin.js,
- * cli.js, commands/context.js (runCommand) and the command's own module — loaded on their
- * own, without the commands/index.js barrel that the CLI imports.
+ * What a command needs: the static import closure of the dist files that run it — bin.js,
+ * the chunk of commands/context.js (runCommand) and the command's own chunk.
  */
 function staticClosure(commandModule) {
-  const entries = ['cli.js', 'commands/context.js', commandModule].map(
-    (m) => pathToFileURL(join(PKG, 'dist', m)).href,
-  );
-  const code = entries.map((u) => `await import(${JSON.stringify(u)});`).join('');
-  return trace(['--input-type=module', '-e', code], `closure-${commandModule.replace(/\W/g, '_')}`);
+  const todo = [
+    'packages/config/dist/bin.js',
+    chunkOf('commands/context.ts'),
+    chunkOf(commandModule.replace(/\.js$/, '.ts')),
+  ];
+  const seen = new Set();
+  while (todo.length > 0) {
+    const out = todo.pop();
+    if (seen.has(out)) continue;
+    seen.add(out);
+    for (const i of META.outputs[out].imports)
+      if (i.kind === 'import-statement' && !i.external) todo.push(i.path);
+  }
+  return seen;
 }
 
 function describe(label, args, commandModule, usedOnlyFor) {
   const loaded = trace([BIN, ...args], label);
-  const needed = staticClosure(commandModule);
   const packages = [...new Set([...loaded.specifiers].filter(isBare).map(packageOf))]
     .filter((p) => !p.startsWith('node:') && !p.startsWith('file:'))
     .sort();
@@ -145,28 +160,21 @@ function describe(label, args, commandModule, usedOnlyFor) {
   const builtins = [...loaded.specifiers]
     .filter((s) => s.startsWith('node:') && s !== 'node:module')
     .sort();
-  const modules = new Set([...loaded.urls].map(moduleName));
-  const neededModules = new Set([...needed.urls].map(moduleName));
-  const own = (m) => !m.includes('node_modules') && (m.endsWith('.js') || m.startsWith('@mcpkit'));
-  // bin.js runs main() on import, so the closure is taken without it; commands/index.js is
-  // the barrel whose extra imports are what this lists.
-  const entryPoints = ['bin.js', 'commands/index.js'];
-  const extra = [...modules].filter(
-    (m) =>
-      !neededModules.has(m) &&
-      !entryPoints.includes(m) &&
-      !m.startsWith('node:') &&
-      !m.includes('trace-urls.mjs'),
-  );
-  const mcpkitCount = [...modules].filter(own).length;
+  const files = [...loaded.urls]
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => relative(ROOT, fileURLToPath(u)))
+    .filter((path) => path in META.outputs);
+  const modules = sourcesOf(files);
+  const needed = sourcesOf(staticClosure(commandModule));
+  const extra = [...modules].filter((m) => !needed.has(m));
   console.log(`\n${label}: mcp-config ${args.join(' ')}`);
   console.log(`  packages: ${packages.join(', ')}`);
   console.log(`  builtins: ${builtins.join(' ')}`);
-  console.log(`  mcpkit modules: ${mcpkitCount} (config and shared dist files)`);
+  console.log(`  mcpkit: ${files.length} dist files holding ${modules.size} source modules`);
   if (extra.length === 0) console.log('  nothing beyond the static imports of the command itself');
   else
     console.log(
-      `  loaded but outside the command's own import closure (via commands/index.js): ${extra.sort().join(', ')}`,
+      `  loaded but outside the command's own import closure: ${extra.sort().join(', ')}`,
     );
   for (const [pkg, why] of Object.entries(usedOnlyFor)) {
     if (packages.includes(pkg)) console.log(`  loaded but unused by this run: ${pkg} (${why})`);

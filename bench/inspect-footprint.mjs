@@ -1,4 +1,4 @@
-// Install footprint of mcp-inspect (its workspace packages packed with `npm pack`, installed
+// Install footprint of mcp-inspect (its tarball from `npm pack`, installed
 // without dev dependencies) against the official Inspector: MB on disk and package count.
 // Our side is re-installed on every run; the Inspector's once (again with --fresh).
 //   node bench/inspect-footprint.mjs [--fresh] [--inspector VERSION]
@@ -18,9 +18,9 @@ import {
 const opts = options({ runs: 1 }, { fresh: { type: 'boolean' }, inspector: { type: 'string' } });
 requireBuilt();
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const WORKSPACES = ['mcp-inspect', '@mcpkit/shared']; // mcp-inspect and what it needs from here
+const WORKSPACES = ['mcp-inspect']; // bundled: @mcpkit/shared is inside its dist/
 
-// Ours: pack the workspaces (their dist/ as built now; no build is run), then install them.
+// Ours: pack the workspace (its dist/ as built now; no build is run), then install it.
 const packDir = join(SCRATCH, 'footprint-pack');
 rmSync(packDir, { recursive: true, force: true });
 mkdirSync(packDir, { recursive: true });
