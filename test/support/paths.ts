@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
-/** The built entry point of each CLI. */
+/** The entry point of each CLI: the esbuild bundle in dist/, exactly what its tarball ships. */
 export const BIN = {
   create: join(ROOT, 'packages/create/dist/bin.js'),
   inspect: join(ROOT, 'packages/inspect/dist/bin.js'),

@@ -1,5 +1,6 @@
 // Loaded with `node --import`: records every module specifier a process resolves, one
-// per line, in the file named by MCPKIT_TRACE_IMPORTS, so tests can see what start-up loads.
+// per line, in the file named by MCPKIT_TRACE_IMPORTS, so tests can see what start-up loads
+// (bundle-trace.ts maps the bundle's own files back to source modules).
 import { register } from 'node:module';
 
 const file = process.env.MCPKIT_TRACE_IMPORTS;
