@@ -3,7 +3,7 @@
 // headless and logged out, in a temp home, stdin closed, in a process group of its own that
 // is killed once it exits, so no server it started outlives the test.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupAlive, signalGroup } from '@mcpkit/shared/process-group';
@@ -28,7 +28,8 @@ interface Box {
 }
 
 function makeBox(): Box {
-  const root = makeTempDir('clients');
+  // The real path, as the clients see their folder (/private/var on macOS).
+  const root = realpathSync(makeTempDir('clients'));
   const home = join(root, 'home');
   const repo = join(root, 'repo');
   const sub = join(repo, 'packages', 'app', 'src');
@@ -257,6 +258,18 @@ describe('what the real client adds, mcp-config and mcp-inspect read', () => {
     });
     for (const name of ['cl', 'cu', 'cp'])
       expect(await toolsOf(box, name, 'claude-code', box.sub)).toContain('echo');
+    const path = await mcpConfig(box, ['path', '--client', 'claude-code', '--json'], box.sub);
+    const shown = JSON.parse(path.stdout) as {
+      serversPath: string[];
+      candidates: { file: string; scope: string; read: boolean }[];
+    };
+    expect(shown.serversPath).toEqual(['projects', box.repo, 'mcpServers']);
+    expect(shown.candidates.map((c) => [c.scope, c.file, c.read])).toEqual([
+      ['local', join(box.home, '.claude.json'), true],
+      ['project', join(box.sub, '.mcp.json'), true],
+      ['project', join(box.repo, '.mcp.json'), true],
+      ['user', join(box.home, '.claude.json'), true],
+    ]);
   });
 
   it('claude mcp add with CLAUDE_CONFIG_DIR', async () => {
