@@ -12,10 +12,27 @@ import { BIN, ROOT, makeTempDir } from './support/paths.js';
 import { isRunning, readPids, waitFor } from './support/processes.js';
 import { collect, run, testEnv, type RunResult } from './support/run.js';
 
-const CLAUDE = [join(ROOT, 'node_modules/@anthropic-ai/claude-code/bin/claude.exe')];
+const CLAUDE = [claudeBinary()];
 const GEMINI = [process.execPath, join(ROOT, 'node_modules/@google/gemini-cli/bundle/gemini.js')];
 // Lets `claude mcp list` connect to .mcp.json servers without the approval prompt.
 const APPROVE_PROJECT = ['--settings', '{"enableAllProjectMcpServers":true}'];
+
+/**
+ * Claude Code's native binary from its platform package (npm installs only the one for this
+ * OS and CPU); the wrapper package links the same file into its bin/ when install scripts run.
+ */
+function claudeBinary(): string {
+  const exe = process.platform === 'win32' ? 'claude.exe' : 'claude';
+  const native = join(
+    ROOT,
+    'node_modules/@anthropic-ai',
+    `claude-code-${process.platform}-${process.arch}`,
+    exe,
+  );
+  return existsSync(native)
+    ? native
+    : join(ROOT, 'node_modules/@anthropic-ai/claude-code/bin/claude.exe');
+}
 
 /** A temp home and a git repository with a nested package folder. */
 interface Box {
