@@ -161,6 +161,161 @@ describe('claude-code', () => {
   });
 });
 
+describe('claude-code project key (local scope)', () => {
+  const linux = (
+    cwd: string,
+    exists: string[],
+    texts: Record<string, string> = {},
+    env: Record<string, string> = {},
+  ): ResolveConfigOptions => ({
+    client: 'claude-code',
+    platform: 'linux',
+    env,
+    homedir: '/home/ada',
+    cwd,
+    exists: files(exists),
+    readText: (f) => texts[f],
+  });
+  const local = (o: ResolveConfigOptions) => resolveConfigPath({ ...o, scope: 'local' });
+
+  it('a subfolder of a repository is keyed by the repository root', () => {
+    const c = local(linux('/home/ada/repo/pkg/sub', ['/home/ada/repo/.git']));
+    expect(c.projectKey).toBe('/home/ada/repo');
+    expect(c.serversPath).toEqual(['projects', '/home/ada/repo', 'mcpServers']);
+    expect(c.label).toContain('project /home/ada/repo');
+  });
+
+  it('outside a repository, the folder itself', () => {
+    expect(local(linux('/home/ada/notes/a', [])).projectKey).toBe('/home/ada/notes/a');
+  });
+
+  it('a .git file of a submodule makes its folder the root', () => {
+    const c = local(
+      linux('/home/ada/repo/mod/inner', ['/home/ada/repo/.git', '/home/ada/repo/mod/.git'], {
+        '/home/ada/repo/mod/.git': 'gitdir: ../.git/modules/mod\n',
+      }),
+    );
+    expect(c.projectKey).toBe('/home/ada/repo/mod');
+  });
+
+  it('a linked worktree is keyed by its main repository; a forged .git file is not', () => {
+    const wt = '/home/ada/repo/.git/worktrees/wt';
+    const texts = {
+      '/home/ada/wt/.git': `gitdir: ${wt}\n`,
+      [`${wt}/commondir`]: '../..\n',
+      [`${wt}/gitdir`]: '/home/ada/wt/.git\n',
+      '/home/ada/fake/.git': `gitdir: ${wt}\n`,
+    };
+    const exists = ['/home/ada/wt/.git', '/home/ada/fake/.git'];
+    expect(local(linux('/home/ada/wt/deep', exists, texts)).projectKey).toBe('/home/ada/repo');
+    // The worktree's gitdir names another folder: not that worktree.
+    expect(local(linux('/home/ada/fake/x', exists, texts)).projectKey).toBe('/home/ada/fake');
+    // Without a way to read files the .git file still marks the root.
+    expect(local({ ...linux('/home/ada/wt/deep', exists), readText: undefined }).projectKey).toBe(
+      '/home/ada/wt',
+    );
+  });
+
+  it('Windows: the root in Windows syntax, found on every drive level', () => {
+    const c = resolveConfigPath({
+      client: 'claude-code',
+      platform: 'win32',
+      env: {},
+      homedir: WIN_HOME,
+      cwd: 'D:\\work\\app\\packages\\ui',
+      scope: 'local',
+      exists: files(['D:\\work\\app\\.git']),
+    });
+    expect(c.projectKey).toBe('D:\\work\\app');
+    expect(c.file).toBe(`${WIN_HOME}\\.claude.json`);
+  });
+});
+
+describe('claude-code CLAUDE_CONFIG_DIR', () => {
+  const at = (env: Record<string, string>, exists: string[] = []) =>
+    resolveConfigCandidates({
+      client: 'claude-code',
+      platform: 'linux',
+      env,
+      homedir: '/home/ada',
+      cwd: '/home/ada/app',
+      exists: files(exists),
+    });
+
+  it('moves .claude.json (local and user scope) into that folder', () => {
+    const list = at({ CLAUDE_CONFIG_DIR: '/cfg' });
+    expect(list.filter((c) => c.scope !== 'project').map((c) => [c.scope, c.file])).toEqual([
+      ['local', '/cfg/.claude.json'],
+      ['user', '/cfg/.claude.json'],
+    ]);
+    expect(list[2]?.label).toBe('Claude Code user scope (/cfg/.claude.json)');
+  });
+
+  it('an empty value means the home folder; a relative one is taken from the folder', () => {
+    expect(at({ CLAUDE_CONFIG_DIR: '' })[0]?.file).toBe('/home/ada/.claude.json');
+    expect(at({ CLAUDE_CONFIG_DIR: 'cfg' })[0]?.file).toBe('/home/ada/app/cfg/.claude.json');
+  });
+
+  it('a legacy .config.json in the config folder (default ~/.claude) is used instead', () => {
+    expect(at({}, ['/home/ada/.claude/.config.json'])[0]?.file).toBe(
+      '/home/ada/.claude/.config.json',
+    );
+    expect(at({ CLAUDE_CONFIG_DIR: '/cfg' }, ['/cfg/.config.json'])[0]?.file).toBe(
+      '/cfg/.config.json',
+    );
+    expect(at({ CLAUDE_CONFIG_DIR: '/cfg' }, ['/home/ada/.claude/.config.json'])[0]?.file).toBe(
+      '/cfg/.claude.json',
+    );
+  });
+});
+
+describe('claude-code .mcp.json of parent folders', () => {
+  it('lists the existing ones nearest first, below the filesystem root', () => {
+    const list = resolveConfigCandidates({
+      client: 'claude-code',
+      platform: 'linux',
+      env: {},
+      homedir: '/home/ada',
+      cwd: '/home/ada/repo/pkg',
+      scope: 'project',
+      exists: files(['/.mcp.json', '/home/.mcp.json', '/home/ada/repo/.mcp.json']),
+    });
+    expect(list.map((c) => [c.file, c.exists, c.parentFolder ?? false])).toEqual([
+      ['/home/ada/repo/pkg/.mcp.json', false, false],
+      ['/home/ada/repo/.mcp.json', true, true],
+      ['/home/.mcp.json', true, true],
+    ]);
+    // The file `claude mcp add --scope project` writes is the folder's own.
+    expect(resolveConfigCandidates({ ...base(), scope: 'project' })[0]?.file).toBe(
+      '/home/ada/repo/pkg/.mcp.json',
+    );
+  });
+
+  it('Windows: up to, not including, the drive root', () => {
+    const list = resolveConfigCandidates({
+      client: 'claude-code',
+      platform: 'win32',
+      env: {},
+      homedir: WIN_HOME,
+      cwd: 'D:\\work\\app',
+      scope: 'project',
+      exists: () => true,
+    });
+    expect(list.map((c) => c.file)).toEqual(['D:\\work\\app\\.mcp.json', 'D:\\work\\.mcp.json']);
+  });
+
+  function base(): ResolveConfigOptions {
+    return {
+      client: 'claude-code',
+      platform: 'linux',
+      env: {},
+      homedir: '/home/ada',
+      cwd: '/home/ada/repo/pkg',
+      exists: () => false,
+    };
+  }
+});
+
 describe('cursor and vscode', () => {
   it('cursor: project then global, per platform', () => {
     const list = resolveConfigCandidates({
@@ -274,6 +429,33 @@ describe('windsurf and gemini-cli', () => {
       cwd: '/home/ada/',
     });
     expect(list.map((c) => c.scope)).toEqual(['user']);
+  });
+});
+
+describe('gemini-cli GEMINI_CLI_HOME', () => {
+  const at = (cwd: string, env: Record<string, string>) =>
+    resolveConfigCandidates({
+      client: 'gemini-cli',
+      platform: 'linux',
+      env,
+      homedir: '/home/ada',
+      cwd,
+    }).map((c) => [c.scope, c.file]);
+
+  it('stands in for the home folder, also for the home-folder check', () => {
+    expect(at('/p', { GEMINI_CLI_HOME: '/gh' })).toEqual([
+      ['project', '/p/.gemini/settings.json'],
+      ['user', '/gh/.gemini/settings.json'],
+    ]);
+    expect(at('/gh', { GEMINI_CLI_HOME: '/gh' })).toEqual([['user', '/gh/.gemini/settings.json']]);
+    expect(at('/home/ada', { GEMINI_CLI_HOME: '/gh' })).toEqual([
+      ['project', '/home/ada/.gemini/settings.json'],
+      ['user', '/gh/.gemini/settings.json'],
+    ]);
+    expect(at('/p', { GEMINI_CLI_HOME: '' })[1]).toEqual([
+      'user',
+      '/home/ada/.gemini/settings.json',
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { claudeProjectKey } from './git-root.js';
 
 /** The MCP clients whose config files mcpkit knows how to find and read. */
 export type ClientId =
@@ -39,6 +40,13 @@ export interface ConfigCandidate {
   allowJsonc: boolean;
   /** Claude Desktop only: the folder holding its `mcp*.log` files. */
   logsDir?: string;
+  /** Claude Code local scope: the `projects` key (the git repository root, else the folder). */
+  projectKey?: string;
+  /**
+   * Claude Code project scope: a `.mcp.json` of a parent folder, read in addition to the
+   * nearer ones of the same scope (which win on a name clash).
+   */
+  parentFolder?: boolean;
 }
 
 /** Inputs of {@link resolveConfigCandidates}; everything OS-related is passed in. */
@@ -59,6 +67,8 @@ export interface ResolveConfigOptions {
   exists?: (file: string) => boolean;
   /** Lists the entry names of a directory, or `[]`/throws when it is missing. Used to find MSIX installs. */
   listDir?: (dir: string) => readonly string[];
+  /** A file's text, undefined when unreadable. Used to map a git worktree to its main repository. */
+  readText?: (file: string) => string | undefined;
 }
 
 /** Path functions for the target platform, never the host's. */
@@ -104,33 +114,8 @@ function draftsFor(o: ResolveConfigOptions): Draft[] {
   switch (o.client) {
     case 'claude-desktop':
       return claudeDesktopDrafts(o);
-    case 'claude-code': {
-      const userFile = home('.claude.json');
-      // Claude Code resolves a name clash local > project > user.
-      return [
-        {
-          scope: 'local',
-          file: userFile,
-          label: `Claude Code local scope (~/.claude.json, project ${o.cwd})`,
-          serversPath: ['projects', o.cwd, 'mcpServers'],
-          allowJsonc: false,
-        },
-        {
-          scope: 'project',
-          file: p.join(o.cwd, '.mcp.json'),
-          label: 'Claude Code project scope (.mcp.json)',
-          serversPath: ['mcpServers'],
-          allowJsonc: false,
-        },
-        {
-          scope: 'user',
-          file: userFile,
-          label: 'Claude Code user scope (~/.claude.json)',
-          serversPath: ['mcpServers'],
-          allowJsonc: false,
-        },
-      ];
-    }
+    case 'claude-code':
+      return claudeCodeDrafts(o);
     case 'cursor':
       // Assumption: a project file overrides the global one on a name clash.
       return [
@@ -183,20 +168,88 @@ function draftsFor(o: ResolveConfigOptions): Draft[] {
 }
 
 /**
+ * Claude Code resolves a name clash local > project > user. Its `.claude.json` sits in
+ * $CLAUDE_CONFIG_DIR (else the home folder), unless a legacy `.config.json` exists in
+ * $CLAUDE_CONFIG_DIR (else ~/.claude). Local-scope servers live under `projects[<git root
+ * or folder>]`; project-scope servers in the `.mcp.json` of the folder and of every parent
+ * folder below the filesystem root, the nearer file winning.
+ */
+function claudeCodeDrafts(o: ResolveConfigOptions): Draft[] {
+  const p = pathFor(o.platform);
+  const configDir = nonEmpty(o.env.CLAUDE_CONFIG_DIR);
+  const dir = configDir === undefined ? undefined : p.resolve(o.cwd, configDir);
+  const legacy = p.join(dir ?? p.join(o.homedir, '.claude'), '.config.json');
+  const userFile = o.exists?.(legacy) ? legacy : p.join(dir ?? o.homedir, '.claude.json');
+  const shown = dir === undefined && userFile === p.join(o.homedir, '.claude.json');
+  const fileName = shown ? '~/.claude.json' : userFile;
+  const projectKey = claudeProjectKey(o.cwd, o.platform, {
+    exists: o.exists ?? (() => false),
+    readText: o.readText,
+  });
+  const project = (folder: string): Draft => ({
+    scope: 'project',
+    file: p.join(folder, '.mcp.json'),
+    label:
+      folder === o.cwd
+        ? 'Claude Code project scope (.mcp.json, and those of parent folders)'
+        : 'Claude Code project scope (.mcp.json of a parent folder)',
+    serversPath: ['mcpServers'],
+    allowJsonc: false,
+    ...(folder === o.cwd ? {} : { parentFolder: true }),
+  });
+  // Parent folders' files are listed only when they exist: the client skips missing ones.
+  const parents = parentFolders(o.cwd, o.platform)
+    .filter((folder) => o.exists?.(p.join(folder, '.mcp.json')))
+    .map(project);
+  return [
+    {
+      scope: 'local',
+      file: userFile,
+      label: `Claude Code local scope (${fileName}, project ${projectKey})`,
+      serversPath: ['projects', projectKey, 'mcpServers'],
+      allowJsonc: false,
+      projectKey,
+    },
+    project(o.cwd),
+    ...parents,
+    {
+      scope: 'user',
+      file: userFile,
+      label: `Claude Code user scope (${fileName})`,
+      serversPath: ['mcpServers'],
+      allowJsonc: false,
+    },
+  ];
+}
+
+/** The parents of `cwd`, nearest first, without the filesystem root. */
+function parentFolders(cwd: string, platform: NodeJS.Platform): string[] {
+  const p = pathFor(platform);
+  const folders: string[] = [];
+  for (let dir = p.dirname(cwd); p.dirname(dir) !== dir; dir = p.dirname(dir)) {
+    folders.push(dir);
+  }
+  return folders;
+}
+
+/**
  * Gemini CLI reads settings.json through strip-json-comments, so comments are fine (trailing
  * commas are not, but JSONC is the closest mode). Project settings override user settings;
  * in the home folder the project file is the user file, and Gemini CLI reads it only once.
  */
 function geminiDrafts(o: ResolveConfigOptions): Draft[] {
   const p = pathFor(o.platform);
+  // $GEMINI_CLI_HOME stands in for the home folder, for the user file and the check below.
+  const geminiHome = nonEmpty(o.env.GEMINI_CLI_HOME);
+  const home = geminiHome === undefined ? o.homedir : p.resolve(o.cwd, geminiHome);
   const user: Draft = {
     scope: 'user',
-    file: p.join(o.homedir, '.gemini', 'settings.json'),
-    label: 'Gemini CLI user settings (~/.gemini/settings.json)',
+    file: p.join(home, '.gemini', 'settings.json'),
+    label: `Gemini CLI user settings (${geminiHome === undefined ? '~/.gemini/settings.json' : p.join(home, '.gemini', 'settings.json')})`,
     serversPath: ['mcpServers'],
     allowJsonc: true,
   };
-  if (p.resolve(o.cwd) === p.resolve(o.homedir)) return [user];
+  if (p.resolve(o.cwd) === p.resolve(home)) return [user];
   return [
     {
       scope: 'project',

@@ -31,8 +31,8 @@ export interface ConfiguredServer {
 }
 
 /**
- * Find `name` in a client's config (for Claude Code: local, then project, then user
- * scope) and describe how that client would launch it: Claude Desktop starts stdio
+ * Find `name` in a client's config (for Claude Code: local, then project (`.mcp.json` of
+ * the folder, then of its parents), then user scope) and describe how that client would launch it: Claude Desktop starts stdio
  * servers with a small default environment from `/`, the editor clients with their own
  * full environment from the project folder; `env` entries are added on top.
  */
@@ -59,6 +59,13 @@ export async function loadConfiguredServer(
       cwd: options.cwd,
       exists: existsSync,
       listDir: (dir) => readdirSync(dir),
+      readText: (file) => {
+        try {
+          return readConfigTextSync(file);
+        } catch {
+          return undefined;
+        }
+      },
     }).filter((candidate) => candidate.exists);
     if (candidates.length === 0) {
       const where = resolveConfigCandidates({
@@ -75,7 +82,7 @@ export async function loadConfiguredServer(
     for (const candidate of candidates) {
       const result = await readServerEntries(candidate.file, options.client, {
         scope: candidate.scope,
-        cwd: options.cwd,
+        cwd: candidate.projectKey ?? options.cwd,
         readFile,
       });
       if (

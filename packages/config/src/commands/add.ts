@@ -63,7 +63,7 @@ export function serversPathIn(
   context: CommandContext,
 ): string[] {
   if (target.client === 'claude-code' && target.scope === 'local') {
-    return localServersPath(text, context.io.cwd, context.platform);
+    return localServersPath(text, target.projectKey ?? context.io.cwd, context.platform);
   }
   return [...target.serversPath];
 }

@@ -15,7 +15,7 @@ export function readEntries(
   return parseServerEntries(text, context.client, {
     file: candidate.file,
     scope: candidate.scope,
-    cwd: context.io.cwd,
+    cwd: candidate.projectKey ?? context.io.cwd,
   });
 }
 

@@ -1,10 +1,11 @@
 import { parseTree, type Node } from 'jsonc-parser';
 
 /**
- * The servers path of Claude Code's local scope for `cwd` in a `~/.claude.json` text:
- * `["projects", key, "mcpServers"]`, where key is the existing `projects` key naming the
- * same folder (Windows keys use forward slashes, in whatever drive-letter case Claude Code
- * saw), else `cwd` as Claude Code would write it.
+ * The servers path of Claude Code's local scope for the project folder `cwd` (the git
+ * repository root, else the working folder: `ConfigCandidate.projectKey`) in a
+ * `~/.claude.json` text: `["projects", key, "mcpServers"]`, where key is the existing
+ * `projects` key naming the same folder (Windows keys use forward slashes, in whatever
+ * drive-letter case Claude Code saw), else `cwd` as Claude Code would write it.
  */
 export function localServersPath(text: string, cwd: string, platform: NodeJS.Platform): string[] {
   const windows = platform === 'win32' || /^[A-Za-z]:[\\/]/.test(cwd);

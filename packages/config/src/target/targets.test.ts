@@ -76,6 +76,46 @@ describe('targets', () => {
   });
 });
 
+describe('claude-code in a subfolder of a repository', () => {
+  const fs = fakeFs(['/r/.git', '/r/.mcp.json', '/.mcp.json']);
+  const o: TargetOptions = {
+    client: 'claude-code',
+    platform: 'linux',
+    env: { CLAUDE_CONFIG_DIR: '/cfg' },
+    homedir: '/home/z',
+    cwd: '/r/pkg',
+    fs,
+  };
+
+  it('add writes the local section of the repository root, in $CLAUDE_CONFIG_DIR', () => {
+    expect(writeTarget(o)).toMatchObject({
+      file: '/cfg/.claude.json',
+      serversPath: ['projects', '/r', 'mcpServers'],
+      projectKey: '/r',
+    });
+    expect(writeTarget({ ...o, scope: 'project' }).file).toBe('/r/pkg/.mcp.json');
+  });
+
+  it("reads the folder's .mcp.json and the existing ones of its parents", () => {
+    expect(readTargets(o).map((c) => [c.scope, c.file])).toEqual([
+      ['local', '/cfg/.claude.json'],
+      ['project', '/r/pkg/.mcp.json'],
+      ['project', '/r/.mcp.json'],
+      ['user', '/cfg/.claude.json'],
+    ]);
+  });
+
+  it('a .git file that cannot be read still marks the root', () => {
+    const throwing: TargetFs = {
+      ...fs,
+      readText: () => {
+        throw new Error('EISDIR');
+      },
+    };
+    expect(writeTarget({ ...o, fs: throwing }).projectKey).toBe('/r');
+  });
+});
+
 describe('toHostPath', () => {
   it('maps backslashed POSIX paths back, not drive paths', () => {
     expect(toHostPath('\\home\\z\\AppData\\x.json', 'win32', 'linux')).toBe(

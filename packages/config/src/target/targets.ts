@@ -60,20 +60,28 @@ export function listCandidates(o: TargetOptions): ConfigCandidate[] {
     cwd: o.cwd,
     exists: o.fs.exists,
     listDir: o.fs.listDir,
+    readText: (file) => {
+      try {
+        return o.fs.readText(file);
+      } catch {
+        return undefined;
+      }
+    },
   });
 }
 
 /**
- * The files the client actually reads, one per scope, in lookup order: per scope the
- * first candidate. Candidates come ordered so that this is right even on Windows, where
- * an installed Microsoft Store (MSIX) build reads only its own copy, existing or not.
+ * The files the client actually reads, in lookup order: per scope the first candidate, plus
+ * Claude Code's `.mcp.json` files of parent folders. Candidates come ordered so that this is
+ * right even on Windows, where an installed Microsoft Store (MSIX) build reads only its own
+ * copy, existing or not.
  */
 export function readTargets(o: TargetOptions): ConfigCandidate[] {
   if (o.config !== undefined) return [configTarget(o)];
   const seen = new Set<ConfigScope>();
   const read: ConfigCandidate[] = [];
   for (const candidate of listCandidates(o)) {
-    if (seen.has(candidate.scope)) continue;
+    if (seen.has(candidate.scope) && candidate.parentFolder !== true) continue;
     seen.add(candidate.scope);
     read.push(candidate);
   }
