@@ -111,7 +111,7 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     });
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, 'app', 'NOTES.md'), 'utf8')).toBe('keep\n');
-    expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
+    expect(existsSync(join(cwd, 'app', 'src/app/server.py'))).toBe(true);
   });
 
   it('refuses a folder it cannot write to', async () => {
@@ -180,9 +180,9 @@ describe('missing tools', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/uv was not found on PATH, so the project uses pip/);
     expect(result.stdout).toMatch(/python3? -m venv \.venv/);
-    expect(readFileSync(join(cwd, 'app', 'README.md'), 'utf8')).toContain(
-      JSON.stringify([join(cwd, 'app', 'server.py')]).slice(1, -1),
-    );
+    const readme = readFileSync(join(cwd, 'app', 'README.md'), 'utf8');
+    expect(readme).toContain(`"command": ${JSON.stringify(join(cwd, 'app', '.venv/bin/python'))}`);
+    expect(readme).toMatch(/"args": \[\s*"-m",\s*"app"\s*\]/);
   });
 });
 
@@ -207,7 +207,7 @@ describe('a failed install', () => {
     );
     expect(result.stderr).toMatch(/The project files are in place/);
     expect(result.stdout).toMatch(/Next steps:\n\s+cd app .*\n\s+uv sync\s+install dependencies/);
-    expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
+    expect(existsSync(join(cwd, 'app', 'src/app/server.py'))).toBe(true);
   });
 });
 
@@ -228,7 +228,7 @@ describe('choices', () => {
       { cwd },
     );
     expect(result.code).toBe(0);
-    expect(readFileSync(join(cwd, 'w', 'server.py'), 'utf8')).toContain(
+    expect(readFileSync(join(cwd, 'w', 'src/w/cli.py'), 'utf8')).toContain(
       'DEFAULT_TRANSPORT = "http"',
     );
     const readme = readFileSync(join(cwd, 'w', 'README.md'), 'utf8');
@@ -249,7 +249,7 @@ describe('choices', () => {
     };
     expect(pyproject.project).toMatchObject({
       name: 'weather.v2',
-      scripts: { 'weather.v2': 'server:main' },
+      scripts: { 'weather.v2': 'weather_v2.cli:main' },
     });
   });
 
