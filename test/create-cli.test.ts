@@ -269,7 +269,7 @@ describe('choices', () => {
     expect(result.stdout).toContain('Initialised a git repository with a first commit.');
     const files = await run('git', ['ls-files'], { cwd: join(cwd, 'app') });
     expect(files.stdout.split('\n')).toEqual(
-      expect.arrayContaining(['.gitignore', '.env.example', 'server.py', 'README.md']),
+      expect.arrayContaining(['.gitignore', '.env.example', 'src/app/server.py', 'README.md']),
     );
     const log = await run('git', ['log', '--format=%s'], { cwd: join(cwd, 'app') });
     expect(log.stdout.trim()).toBe('Initial commit from create-mcp-server');
@@ -302,7 +302,7 @@ describe('--register', () => {
     expect(config.servers.app).toMatchObject({
       type: 'stdio',
       command: join(cwd, 'app', '.venv', 'bin', 'python'),
-      args: [join(cwd, 'app', 'server.py')],
+      args: ['-m', 'app'],
     });
   });
 
