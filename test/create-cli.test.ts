@@ -116,7 +116,7 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     });
     expect(result.code).toBe(0);
     expect(readFileSync(join(cwd, 'app', 'NOTES.md'), 'utf8')).toBe('keep\n');
-    expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
+    expect(existsSync(join(cwd, 'app', 'src/app/server.py'))).toBe(true);
   });
 
   it('refuses a folder it cannot write to', async () => {
@@ -185,9 +185,9 @@ describe('missing tools', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/uv was not found on PATH, so the project uses pip/);
     expect(result.stdout).toMatch(/python3? -m venv \.venv/);
-    expect(readFileSync(join(cwd, 'app', 'README.md'), 'utf8')).toContain(
-      JSON.stringify([join(cwd, 'app', 'server.py')]).slice(1, -1),
-    );
+    const readme = readFileSync(join(cwd, 'app', 'README.md'), 'utf8');
+    expect(readme).toContain(`"command": ${JSON.stringify(join(cwd, 'app', '.venv/bin/python'))}`);
+    expect(readme).toMatch(/"args": \[\s*"-m",\s*"app"\s*\]/);
   });
 });
 
@@ -212,7 +212,7 @@ describe('a failed install', () => {
     );
     expect(result.stderr).toMatch(/The project files are in place/);
     expect(result.stdout).toMatch(/Next steps:\n\s+cd app .*\n\s+uv sync\s+install dependencies/);
-    expect(existsSync(join(cwd, 'app', 'server.py'))).toBe(true);
+    expect(existsSync(join(cwd, 'app', 'src/app/server.py'))).toBe(true);
   });
 });
 
@@ -233,7 +233,7 @@ describe('choices', () => {
       { cwd },
     );
     expect(result.code).toBe(0);
-    expect(readFileSync(join(cwd, 'w', 'server.py'), 'utf8')).toContain(
+    expect(readFileSync(join(cwd, 'w', 'src/w/cli.py'), 'utf8')).toContain(
       'DEFAULT_TRANSPORT = "http"',
     );
     const readme = readFileSync(join(cwd, 'w', 'README.md'), 'utf8');
@@ -254,7 +254,7 @@ describe('choices', () => {
     };
     expect(pyproject.project).toMatchObject({
       name: 'weather.v2',
-      scripts: { 'weather.v2': 'server:main' },
+      scripts: { 'weather.v2': 'weather_v2.cli:main' },
     });
   });
 
@@ -274,7 +274,7 @@ describe('choices', () => {
     expect(result.stdout).toContain('Initialised a git repository with a first commit.');
     const files = await run('git', ['ls-files'], { cwd: join(cwd, 'app') });
     expect(files.stdout.split('\n')).toEqual(
-      expect.arrayContaining(['.gitignore', '.env.example', 'server.py', 'README.md']),
+      expect.arrayContaining(['.gitignore', '.env.example', 'src/app/server.py', 'README.md']),
     );
     const log = await run('git', ['log', '--format=%s'], { cwd: join(cwd, 'app') });
     expect(log.stdout.trim()).toBe('Initial commit from create-mcp-server');
@@ -307,7 +307,7 @@ describe('--register', () => {
     expect(config.servers.app).toMatchObject({
       type: 'stdio',
       command: join(cwd, 'app', '.venv', 'bin', 'python'),
-      args: [join(cwd, 'app', 'server.py')],
+      args: ['-m', 'app'],
     });
   });
 

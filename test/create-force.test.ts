@@ -27,7 +27,8 @@ const USER_FILES: Record<string, { content: string; mode: number }> = {
   'README.md': { content: '# My notes\nprivate\n', mode: 0o600 },
   'pyproject.toml': { content: '[project]\nname = "mine"\n', mode: 0o644 },
   Dockerfile: { content: 'FROM scratch\n', mode: 0o640 },
-  'server.py': { content: 'print("my server")\n', mode: 0o755 },
+  // Where the template's src/<package>/server.py goes for the project "app".
+  'src/app/server.py': { content: 'print("my server")\n', mode: 0o755 },
   'tests/test_server.py': { content: 'def test_mine():\n    pass\n', mode: 0o644 },
 };
 
@@ -105,14 +106,16 @@ describe('create-mcp-server --force keeps the user’s files', () => {
     expect(result.stdout).toContain(`Replaced 5 of your files; the originals are in ${backupDir}`);
     for (const file of Object.keys(USER_FILES)) expect(result.stdout).toContain(`  ${file}\n`);
     expectUserFiles(backupDir);
-    expect(listTree(backupDir)).toEqual([...Object.keys(USER_FILES), 'tests/'].sort());
+    expect(listTree(backupDir)).toEqual(
+      [...Object.keys(USER_FILES), 'src/', 'src/app/', 'tests/'].sort(),
+    );
 
     // The project got the template's content, the user's modes, and kept NOTES.md.
     const app = join(cwd, 'app');
-    expect(readFileSync(join(app, 'server.py'), 'utf8')).toContain('MCPServer');
+    expect(readFileSync(join(app, 'src/app/server.py'), 'utf8')).toContain('MCPServer');
     expect(readFileSync(join(app, 'README.md'), 'utf8')).toContain('## Connect');
     expect(statSync(join(app, 'README.md')).mode & 0o777).toBe(0o600);
-    expect(statSync(join(app, 'server.py')).mode & 0o777).toBe(0o755);
+    expect(statSync(join(app, 'src/app/server.py')).mode & 0o777).toBe(0o755);
     expect(statSync(join(app, '.gitignore')).mode & 0o777).toBe(0o644);
     expect(readFileSync(join(app, 'NOTES.md'), 'utf8')).toBe('unrelated\n');
     expect(listTree(app).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -140,7 +143,7 @@ describe('create-mcp-server --force keeps the user’s files', () => {
     const app = join(cwd, 'app');
     writeUserFiles(app);
     // The template's last file lands on an immutable file: renaming over it fails after
-    // README.md, pyproject.toml, Dockerfile and server.py were replaced.
+    // README.md, pyproject.toml, Dockerfile and src/app/server.py were replaced.
     execFileSync('chattr', ['+i', join(app, 'tests', 'test_server.py')]);
     immutable.push(join(app, 'tests', 'test_server.py'));
     const before = listTree(app);
@@ -152,7 +155,7 @@ describe('create-mcp-server --force keeps the user’s files', () => {
     );
     expect(result.stderr).not.toMatch(/Nothing was left behind/);
     expect(result.stderr).toMatch(
-      /Put back 4 of your files as they were: Dockerfile, pyproject\.toml, README\.md, server\.py\./,
+      /Put back 4 of your files as they were: Dockerfile, pyproject\.toml, README\.md, src\/app\/server\.py\./,
     );
     const backupRoot = join(home, '.mcpkit', 'backups', 'create');
     const backupDir = join(backupRoot, readdirSync(backupRoot)[0]!);

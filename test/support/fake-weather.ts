@@ -10,6 +10,9 @@ export interface FakeWeatherApi {
   close: () => Promise<void>;
 }
 
+/** A latitude the fake answers with HTTP 503, to see how a server reports an upstream error. */
+export const OUTAGE_LATITUDE = -77;
+
 const CURRENT_FIELDS =
   'temperature_2m,relative_humidity_2m,apparent_temperature,precipitation,weather_code,wind_speed_10m';
 const DAILY_FIELDS =
@@ -18,7 +21,8 @@ const DAILY_FIELDS =
 /**
  * Start a fake Open-Meteo on 127.0.0.1. It answers only the exact requests of the
  * generated templates (400 otherwise), with values derived from the query so a test can
- * tell its answer from any other: day `i` has a maximum of `latitude + i` °C.
+ * tell its answer from any other: day `i` has a maximum of `latitude + i` °C. Requests for
+ * {@link OUTAGE_LATITUDE} get `503 {"reason": "fake outage"}`.
  */
 export async function startFakeWeatherApi(): Promise<FakeWeatherApi> {
   const requests: string[] = [];
@@ -34,6 +38,7 @@ export async function startFakeWeatherApi(): Promise<FakeWeatherApi> {
     if (url.pathname !== '/v1/forecast' || Number.isNaN(latitude) || Number.isNaN(longitude)) {
       return send(400, { error: true, reason: `unexpected request ${req.url}` });
     }
+    if (latitude === OUTAGE_LATITUDE) return send(503, { error: true, reason: 'fake outage' });
     if (url.searchParams.get('current') === CURRENT_FIELDS) {
       return send(200, {
         latitude,

@@ -1,20 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWeatherApi, type FakeWeatherApi } from './fake-weather.js';
+import { OUTAGE_LATITUDE, startFakeWeatherApi, type FakeWeatherApi } from './fake-weather.js';
 import {
   connectHttp,
   connectStdio,
   ERAS,
   exerciseWeatherServer,
+  freePort,
   startHttpServer,
   type HttpServerProcess,
 } from './mcp-client.js';
 import { BIN, makeTempDir } from './paths.js';
 import { run, testEnv } from './run.js';
+import { interruptStdioServer, setProjectVersion, wheelTopLevel } from './template-checks.js';
 
 type Template = 'python' | 'fastmcp' | 'typescript';
+
+/** The OAuth paths a client probes before it falls back to registration. */
+const OAUTH_DISCOVERY_PATHS = [
+  '/.well-known/oauth-protected-resource',
+  '/.well-known/oauth-protected-resource/mcp',
+  '/.well-known/oauth-authorization-server',
+  '/.well-known/oauth-authorization-server/mcp',
+  '/.well-known/openid-configuration',
+  '/.well-known/openid-configuration/mcp',
+  '/register',
+];
+
+/** The text of a tool result's content. */
+function resultText(result: { content?: unknown }): string {
+  const blocks = (result.content ?? []) as { type: string; text?: string }[];
+  return blocks.map((block) => block.text ?? '').join(' ');
+}
 type PackageManager = 'uv' | 'pip' | 'npm' | 'pnpm';
 
 /** The project's own test command for each package manager. */
@@ -184,6 +203,73 @@ export function describeTemplate(
       expect(parsed.structuredContent.days[0]?.temperature_max_c).toBe(20);
     });
 
+    if (template !== 'typescript') {
+      it('builds a wheel holding only the package named after the project (no top-level server)', async () => {
+        const python = pm === 'pip' ? 'pip' : 'uv';
+        if (python === 'uv') expect(existsSync(join(projectDir, 'uv.lock'))).toBe(true);
+        const topLevel = await wheelTopLevel(
+          projectDir,
+          python,
+          makeTempDir(`wheel-${template}-${pm}`),
+        );
+        const module = name.replace(/-/g, '_');
+        expect(topLevel.filter((entry) => !entry.endsWith('.dist-info'))).toEqual([module]);
+        expect(topLevel).toHaveLength(2);
+      });
+    }
+
+    it('stops at once on Ctrl-C over stdio, without a traceback', async () => {
+      const entry = readDesktopEntry(projectDir, name);
+      const stdioArgs = [...entry.args, '--transport', 'stdio'];
+      const result = await interruptStdioServer(entry.command, stdioArgs, {
+        cwd: projectDir,
+        env: env(),
+      });
+      expect([0, 130], `${result.code} ${result.signal}\n${result.stderr}`).toContain(result.code);
+      expect(result.stderr).not.toMatch(/Traceback/);
+    });
+
+    it('names the URL and the reason when the weather API fails', async () => {
+      const entry = readDesktopEntry(projectDir, name);
+      const closed = `http://127.0.0.1:${await freePort()}/v1`;
+      const guiEnv = { ...getDefaultEnvironment(), WEATHER_API_BASE_URL: closed };
+      const unreachable = await connectStdio(entry.command, entry.args, {
+        env: guiEnv,
+        cwd: projectDir,
+        era: 'legacy',
+      });
+      try {
+        const result = await unreachable.client.callTool({
+          name: 'get_weather',
+          arguments: { latitude: 1, longitude: 2 },
+        });
+        expect(result.isError).toBe(true);
+        expect(resultText(result)).toContain(
+          `Could not reach ${closed}/forecast: connection refused`,
+        );
+      } finally {
+        await unreachable.client.close();
+      }
+
+      const failing = await connectStdio(entry.command, entry.args, {
+        env: { ...getDefaultEnvironment(), WEATHER_API_BASE_URL: fake.baseUrl },
+        cwd: projectDir,
+        era: 'legacy',
+      });
+      try {
+        const result = await failing.client.callTool({
+          name: 'get_weather',
+          arguments: { latitude: OUTAGE_LATITUDE, longitude: 2 },
+        });
+        expect(result.isError).toBe(true);
+        const text = resultText(result);
+        expect(text).toContain(`${fake.baseUrl}/forecast`);
+        expect(text).toContain('HTTP 503: fake outage');
+      } finally {
+        await failing.client.close();
+      }
+    });
+
     describe('over Streamable HTTP with MCP_AUTH_TOKEN', () => {
       let server: HttpServerProcess;
       const token = `tok-${Math.random().toString(36).slice(2)}`;
@@ -215,6 +301,17 @@ export function describeTemplate(
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       });
 
+      it.each(OAUTH_DISCOVERY_PATHS)(
+        'answers 404, not 401, on the OAuth discovery path %s (the server uses no OAuth)',
+        async (path) => {
+          const response = await fetch(new URL(path, server.url), {
+            method: path === '/register' ? 'POST' : 'GET',
+          });
+          expect(response.status).toBe(404);
+          expect(response.headers.get('www-authenticate')).toBeNull();
+        },
+      );
+
       it.each(ERAS)(
         'answers a client with the right token ($era era)',
         async ({ era, version }) => {
@@ -226,6 +323,35 @@ export function describeTemplate(
           }
         },
       );
+    });
+
+    // Last: it changes the project's version (and reinstalls a Python project).
+    it("reports the project's version as serverInfo.version", async () => {
+      const version = '2.5.1';
+      setProjectVersion(projectDir, template === 'typescript' ? 'typescript' : 'python', version);
+      const reinstall: Partial<Record<PackageManager, [string, string[]]>> = {
+        uv: ['uv', ['sync']],
+        pip: [
+          join(projectDir, '.venv/bin/python'),
+          ['-m', 'pip', 'install', '--quiet', '--no-deps', '-e', '.'],
+        ],
+      };
+      const step = reinstall[pm];
+      if (step) {
+        const result = await run(step[0], step[1], { cwd: projectDir, env: testEnv() });
+        expect(result.code, result.stderr).toBe(0);
+      }
+      const entry = readDesktopEntry(projectDir, name);
+      const { client } = await connectStdio(entry.command, entry.args, {
+        env: { ...getDefaultEnvironment(), WEATHER_API_BASE_URL: fake.baseUrl },
+        cwd: projectDir,
+        era: 'legacy',
+      });
+      try {
+        expect(client.getServerVersion()).toMatchObject({ name, version });
+      } finally {
+        await client.close();
+      }
     });
   });
 }

@@ -8,6 +8,7 @@ HTTP round-trip and response parsing are exercised.
 """
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +20,8 @@ import pytest
 from fastmcp import Client
 from starlette.testclient import TestClient
 
-import server
+from my_mcp_server import __version__, http_app, weather
+from my_mcp_server.server import mcp
 
 ERAS = ["legacy", "2026-07-28"]
 
@@ -131,7 +133,7 @@ def fake_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenMeteo]:
 
 @pytest.fixture(params=ERAS)
 async def client(request: pytest.FixtureRequest) -> Any:
-    async with Client(server.mcp, mode=request.param) as mcp_client:
+    async with Client(mcp, mode=request.param) as mcp_client:
         yield mcp_client
 
 
@@ -151,6 +153,14 @@ def error_text(result: Any) -> str:
 async def test_negotiates_requested_era(client: Client) -> None:
     expected = "2026-07-28" if client.mode == "2026-07-28" else "2025-11-25"
     assert client.protocol_version == expected
+
+
+async def test_reports_the_project_version() -> None:
+    # The version in pyproject.toml, read from the installed package's metadata.
+    async with Client(mcp, mode="legacy") as legacy:  # the legacy handshake always has serverInfo
+        assert legacy.server_info is not None
+        assert legacy.server_info.version == __version__
+    assert __version__ not in ("", "0+unknown")
 
 
 async def test_lists_tools_with_schemas(client: Client) -> None:
@@ -289,6 +299,7 @@ async def test_upstream_http_error(client: Client, fake_api: FakeOpenMeteo) -> N
     result = await call(client, "get_forecast", {"latitude": 1, "longitude": 2})
     text = error_text(result)
     assert "HTTP 400" in text and "Latitude must be in range" in text
+    assert f"{weather.api_base_url()}/forecast" in text
 
 
 async def test_upstream_server_error(client: Client, fake_api: FakeOpenMeteo) -> None:
@@ -325,10 +336,18 @@ async def test_malformed_upstream_response(client: Client, fake_api: FakeOpenMet
     assert "weather service" in error_text(forecast)
 
 
+def closed_port() -> int:
+    """A local port that nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 async def test_upstream_unreachable(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WEATHER_API_BASE_URL", "http://127.0.0.1:9/v1")  # discard port: nothing listens
+    base = f"http://127.0.0.1:{closed_port()}/v1"
+    monkeypatch.setenv("WEATHER_API_BASE_URL", base)
     result = await call(client, "get_weather", {"latitude": 1, "longitude": 2})
-    assert "Could not reach the weather service" in error_text(result)
+    assert f"Could not reach {base}/forecast: connection refused." in error_text(result)
 
 
 # --- resource and prompt ----------------------------------------------------
@@ -343,7 +362,7 @@ async def test_weather_codes_resource(client: Client) -> None:
     table = json.loads(content.text)
     assert table["0"] == "Clear sky"
     assert table["95"] == "Thunderstorm"
-    assert len(table) == len(server.WMO_WEATHER_CODES)
+    assert len(table) == len(weather.WMO_WEATHER_CODES)
 
 
 async def test_forecast_briefing_prompt(client: Client) -> None:
@@ -381,7 +400,7 @@ INITIALIZE = {
 
 @pytest.fixture
 def http_client() -> Iterator[TestClient]:
-    app = server.create_http_app(auth_token=TOKEN)
+    app = http_app.create_http_app(auth_token=TOKEN)
     with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
 
@@ -405,11 +424,36 @@ def test_http_accepts_valid_token(http_client: TestClient) -> None:
         "/mcp", json=INITIALIZE, headers={**MCP_HEADERS, "Authorization": f"Bearer {TOKEN}"}
     )
     assert response.status_code == 200, response.text
-    assert server.mcp.name in response.text  # serverInfo.name in the initialize result
+    assert mcp.name in response.text  # serverInfo.name in the initialize result
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/.well-known/oauth-protected-resource",
+        "/.well-known/oauth-protected-resource/mcp",
+        "/.well-known/oauth-authorization-server",
+        "/.well-known/oauth-authorization-server/mcp",
+        "/.well-known/openid-configuration",
+        "/.well-known/openid-configuration/mcp",
+        "/register",
+    ],
+)
+def test_http_oauth_discovery_is_not_found(http_client: TestClient, path: str) -> None:
+    # 404, not 401: a 401 here sends OAuth clients into dynamic client registration.
+    method = http_client.post if path == "/register" else http_client.get
+    response = method(path)
+    assert response.status_code == 404
+    assert "www-authenticate" not in response.headers
+
+
+def test_http_other_paths_still_need_the_token(http_client: TestClient) -> None:
+    assert http_client.get("/.well-known/other").status_code == 401
+    assert http_client.get("/registered").status_code == 401
 
 
 def test_http_without_token_configured_is_open() -> None:
-    app = server.create_http_app(auth_token=None)
+    app = http_app.create_http_app(auth_token=None)
     with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
         response = test_client.post("/mcp", json=INITIALIZE, headers=MCP_HEADERS)
     assert response.status_code == 200, response.text

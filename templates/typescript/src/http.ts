@@ -8,6 +8,9 @@
  *   localhost names (DNS-rebinding protection).
  * - When a bearer token is configured, every request must carry
  *   `Authorization: Bearer <token>` (compared in constant time), else 401.
+ * - The OAuth discovery and registration paths answer 404 even then: this server takes a
+ *   static token, not OAuth, and a 401 there sends clients into a registration that fails
+ *   with a confusing "Registration failed: 401".
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
@@ -42,6 +45,18 @@ export interface RunningHttpServer {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+const OAUTH_DISCOVERY_PREFIXES = [
+    '/.well-known/oauth-protected-resource',
+    '/.well-known/oauth-authorization-server',
+    '/.well-known/openid-configuration'
+];
+
+/** True for the OAuth metadata paths (with or without a path suffix) and `/register`. */
+export function isOAuthDiscoveryPath(path: string): boolean {
+    if (path === '/register') return true;
+    return OAUTH_DISCOVERY_PREFIXES.some(prefix => path === prefix || path.startsWith(`${prefix}/`));
+}
 
 export function isLoopbackHost(host: string): boolean {
     return LOOPBACK_HOSTS.has(host.toLowerCase()) || host.startsWith('127.');
@@ -85,6 +100,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         for (const guard of guards) {
             if (!guard(req, res)) return; // the guard has answered 403
         }
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+        if (isOAuthDiscoveryPath(path)) {
+            sendJsonRpcError(res, 404, -32601, 'Not found: this server does not use OAuth');
+            return;
+        }
         if (authToken !== undefined) {
             const header = req.headers.authorization;
             if (!hasValidBearerToken(header, authToken)) {
@@ -95,7 +115,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
                 return;
             }
         }
-        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
         if (path !== MCP_PATH) {
             sendJsonRpcError(res, 404, -32601, `Not found: the MCP endpoint is ${MCP_PATH}`);
             return;

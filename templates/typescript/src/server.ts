@@ -1,54 +1,42 @@
 /**
- * The MCP server: tools, resources and prompts. `createServer()` builds a fresh
- * instance; the entry point (src/index.ts) serves it over stdio or HTTP, and the
- * tests connect to it in memory.
+ * The MCP server: its tools, resource and prompt. This is the file to edit.
+ *
+ * A tool is `server.registerTool(name, { description, inputSchema, outputSchema }, handler)`:
+ * the model reads the description and fills in the zod input schema. Return
+ * `toolResult(object)`, or `toolError(error)` for a failure the model should see.
+ * `createServer()` builds a fresh instance for the entry point (src/index.ts) and the tests.
+ *
+ * Plumbing lives elsewhere: src/weather.ts (Open-Meteo client, result schemas), src/http.ts
+ * (Streamable HTTP, bearer token), src/index.ts (command line).
  */
 import { McpServer } from '@modelcontextprotocol/server';
-import type { CallToolResult } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
+import { toolError, toolResult } from './results.js';
+import { packageVersion } from './version.js';
 import {
     CurrentWeatherSchema,
     fetchCurrentWeather,
     fetchForecast,
     ForecastSchema,
-    WeatherApiError,
     weatherConfigFromEnv,
     WMO_WEATHER_CODES
 } from './weather.js';
 import type { WeatherApiConfig } from './weather.js';
 
 export const SERVER_NAME = 'my-mcp-server';
-export const SERVER_VERSION = '0.1.0';
+/** The `version` in package.json, reported to clients as `serverInfo.version`. */
+export const SERVER_VERSION = packageVersion();
 
 export interface CreateServerOptions {
     /** Weather API settings; read from the environment (per call) when omitted. */
     weather?: WeatherApiConfig;
 }
 
-const latitude = z
-    .number()
-    .min(-90)
-    .max(90)
-    .describe('Latitude in decimal degrees, -90 (south) to 90 (north), e.g. 52.52');
-const longitude = z
-    .number()
-    .min(-180)
-    .max(180)
-    .describe('Longitude in decimal degrees, -180 (west) to 180 (east), e.g. 13.41');
+const latitude = z.number().min(-90).max(90).describe('Latitude in decimal degrees, -90 (south) to 90 (north)');
+const longitude = z.number().min(-180).max(180).describe('Longitude in decimal degrees, -180 (west) to 180 (east)');
 
-function toolError(error: unknown): CallToolResult {
-    const message =
-        error instanceof WeatherApiError
-            ? error.message
-            : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    return { isError: true, content: [{ type: 'text', text: message }] };
-}
-
-function toolResult<T extends Record<string, unknown>>(output: T): CallToolResult {
-    return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output };
-}
-
+/** A new server with every tool, resource and prompt registered. */
 export function createServer(options: CreateServerOptions = {}): McpServer {
     const config = (): WeatherApiConfig => options.weather ?? weatherConfigFromEnv();
 
@@ -96,13 +84,7 @@ export function createServer(options: CreateServerOptions = {}): McpServer {
             inputSchema: z.object({
                 latitude,
                 longitude,
-                days: z
-                    .number()
-                    .int()
-                    .min(1)
-                    .max(16)
-                    .default(3)
-                    .describe('Number of days to forecast, 1 to 16 (default 3)')
+                days: z.number().int().min(1).max(16).default(3).describe('Days to forecast, 1 to 16 (default 3)')
             }),
             outputSchema: ForecastSchema,
             annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: true }

@@ -2,7 +2,7 @@
  * A small client for the Open-Meteo forecast API (https://open-meteo.com, no API key).
  *
  * Every failure (HTTP error, timeout, network error, malformed body) is turned
- * into a `WeatherApiError` with a message that is safe to show to a model.
+ * into a `WeatherApiError` whose message names the URL and the reason, for the model to act on.
  */
 import { z } from 'zod';
 
@@ -165,7 +165,34 @@ function forecastUrl(config: WeatherApiConfig, latitude: number, longitude: numb
     return `${config.baseUrl}/forecast?latitude=${latitude}&longitude=${longitude}&${extra}&timezone=auto`;
 }
 
+const NETWORK_REASONS: Readonly<Record<string, string>> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ETIMEDOUT: 'connection timed out'
+};
+
+/** The system's reason behind a failed `fetch`, in a few words (`fetch failed` alone says nothing). */
+function networkReason(error: unknown): string {
+    const seen = new Set<unknown>();
+    for (let cause: unknown = error; cause instanceof Error && !seen.has(cause); cause = cause.cause) {
+        seen.add(cause);
+        const code = (cause as { code?: unknown }).code;
+        if (typeof code === 'string' && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
+        // Several addresses tried (IPv4 and IPv6): each has its own error.
+        if (cause instanceof AggregateError && cause.errors.length > 0) return networkReason(cause.errors[0]);
+    }
+    const last = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    return last instanceof Error ? last.message : String(last);
+}
+
 async function getJson(url: string, config: WeatherApiConfig): Promise<unknown> {
+    const endpoint = url.split('?')[0];
+    const timedOut = (error: unknown) =>
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     let response: Response;
     try {
         response = await fetch(url, {
@@ -173,26 +200,24 @@ async function getJson(url: string, config: WeatherApiConfig): Promise<unknown> 
             signal: AbortSignal.timeout(config.timeoutSeconds * 1000)
         });
     } catch (error) {
-        if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-            throw new WeatherApiError(`The weather service did not answer within ${config.timeoutSeconds} s.`);
+        if (timedOut(error)) {
+            throw new WeatherApiError(
+                `The weather service at ${endpoint} did not answer within ${config.timeoutSeconds} s.`
+            );
         }
-        const reason =
-            error instanceof Error
-                ? error.cause instanceof Error
-                    ? error.cause.message
-                    : error.message
-                : String(error);
-        throw new WeatherApiError(`Could not reach the weather service: ${reason}`);
+        throw new WeatherApiError(`Could not reach ${endpoint}: ${networkReason(error)}.`);
     }
 
     let text: string;
     try {
         text = await response.text();
     } catch (error) {
-        if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-            throw new WeatherApiError(`The weather service did not answer within ${config.timeoutSeconds} s.`);
+        if (timedOut(error)) {
+            throw new WeatherApiError(
+                `The weather service at ${endpoint} did not answer within ${config.timeoutSeconds} s.`
+            );
         }
-        throw new WeatherApiError('The weather service response could not be read.');
+        throw new WeatherApiError(`The response of ${endpoint} could not be read: ${networkReason(error)}.`);
     }
 
     if (!response.ok) {
@@ -204,7 +229,7 @@ async function getJson(url: string, config: WeatherApiConfig): Promise<unknown> 
         } catch {
             // not JSON: keep the status only
         }
-        throw new WeatherApiError(`The weather service answered HTTP ${response.status}${reason}`);
+        throw new WeatherApiError(`The weather service at ${endpoint} answered HTTP ${response.status}${reason}`);
     }
 
     try {

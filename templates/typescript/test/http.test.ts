@@ -111,6 +111,23 @@ describe('HTTP with MCP_AUTH_TOKEN', () => {
         expect(authed.status).toBe(404);
     });
 
+    it('answers 404, not 401, on the OAuth discovery paths (the server uses no OAuth)', async () => {
+        for (const path of [
+            '/.well-known/oauth-protected-resource',
+            '/.well-known/oauth-protected-resource/mcp',
+            '/.well-known/oauth-authorization-server',
+            '/.well-known/oauth-authorization-server/mcp',
+            '/.well-known/openid-configuration',
+            '/.well-known/openid-configuration/mcp',
+            '/register'
+        ]) {
+            const res = await fetch(new URL(path, running.url), { method: path === '/register' ? 'POST' : 'GET' });
+            expect(res.status, path).toBe(404);
+            expect(res.headers.get('www-authenticate'), path).toBeNull();
+        }
+        expect((await fetch(new URL('/.well-known/other', running.url))).status).toBe(401);
+    });
+
     it('rejects a client without the token', async () => {
         await expect(connect(running.url, {})).rejects.toThrow();
     });

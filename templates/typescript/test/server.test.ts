@@ -15,6 +15,8 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { readFileSync } from 'node:fs';
+
 import { createServer, SERVER_NAME } from '../src/server.js';
 import { WMO_WEATHER_CODES } from '../src/weather.js';
 import { CURRENT_RESPONSE, defaultHandler, sendJson, startFakeOpenMeteo } from './fakeOpenMeteo.js';
@@ -70,7 +72,9 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
     it('negotiates the expected protocol version and identifies the server', () => {
         expect(client.getProtocolEra()).toBe(era);
         expect(client.getNegotiatedProtocolVersion()).toBe(version);
-        expect(client.getServerVersion()).toEqual({ name: SERVER_NAME, version: '0.1.0' });
+        // The version in package.json, read when the server starts.
+        const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+        expect(client.getServerVersion()).toEqual({ name: SERVER_NAME, version: pkg.version });
     });
 
     it('lists both tools with input and output schemas', async () => {
@@ -206,7 +210,9 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
         const result = await client.callTool({ name: 'get_weather', arguments: { latitude: 10, longitude: 10 } });
         expect(result.isError).toBe(true);
         expect(result.structuredContent).toBeUndefined();
-        expect(textOf(result)).toBe('The weather service answered HTTP 400: Latitude must be in range of -90 to 90°.');
+        expect(textOf(result)).toBe(
+            `The weather service at ${fake.baseUrl}/forecast answered HTTP 400: Latitude must be in range of -90 to 90°.`
+        );
 
         fake.respondWith((_url, _req, res) => {
             res.writeHead(503);
@@ -214,7 +220,7 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
         });
         const forecast = await client.callTool({ name: 'get_forecast', arguments: { latitude: 10, longitude: 10 } });
         expect(forecast.isError).toBe(true);
-        expect(textOf(forecast)).toBe('The weather service answered HTTP 503');
+        expect(textOf(forecast)).toBe(`The weather service at ${fake.baseUrl}/forecast answered HTTP 503`);
     });
 
     it('turns malformed upstream responses into tool errors', async () => {
@@ -269,7 +275,7 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
         const started = Date.now();
         const result = await client.callTool({ name: 'get_weather', arguments: { latitude: 1, longitude: 1 } });
         expect(result.isError).toBe(true);
-        expect(textOf(result)).toBe('The weather service did not answer within 0.2 s.');
+        expect(textOf(result)).toBe(`The weather service at ${fake.baseUrl}/forecast did not answer within 0.2 s.`);
         expect(Date.now() - started).toBeLessThan(1500);
     });
 
@@ -295,7 +301,7 @@ describe.each(ERAS)('$era era ($version)', ({ era, version, options }) => {
 
         const result = await client.callTool({ name: 'get_forecast', arguments: { latitude: 1, longitude: 1 } });
         expect(result.isError).toBe(true);
-        expect(textOf(result)).toMatch(/^Could not reach the weather service/);
+        expect(textOf(result)).toBe(`Could not reach http://127.0.0.1:${closedPort}/v1/forecast: connection refused.`);
     });
 
     it('serves the WMO code table as a JSON resource', async () => {

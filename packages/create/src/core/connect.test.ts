@@ -33,7 +33,8 @@ describe('buildLaunchCommand', () => {
   it("runs a pip project with the venv's python", () => {
     expect(buildLaunchCommand({ ...base, packageManager: 'pip' })).toEqual([
       '/home/ana/My "Weather" ü/.venv/bin/python',
-      '/home/ana/My "Weather" ü/server.py',
+      '-m',
+      'weather',
     ]);
   });
 
@@ -41,7 +42,8 @@ describe('buildLaunchCommand', () => {
     const windows = { ...base, platform: 'win32' as const, projectDir: 'C:\\Users\\Ana\\weather' };
     expect(buildLaunchCommand({ ...windows, packageManager: 'pip' })).toEqual([
       'C:\\Users\\Ana\\weather\\.venv\\Scripts\\python.exe',
-      'C:\\Users\\Ana\\weather\\server.py',
+      '-m',
+      'weather',
     ]);
     expect(
       buildLaunchCommand({ ...windows, packageManager: 'npm', nodePath: 'C:\\node\\node.exe' }),

@@ -1,5 +1,6 @@
 import { join, win32 } from 'node:path';
 import { formatCommandLine, toMarkdownCode } from './escape.js';
+import { pythonModuleName } from './python-module.js';
 import type { PackageManager, TemplateInfo, TransportName } from './templates.js';
 
 /** Inputs of {@link buildLaunchCommand} and {@link renderConnectSection}. */
@@ -41,13 +42,14 @@ export function buildLaunchCommand(options: ConnectOptions): string[] {
         ...stdioFlag,
       ];
     case 'pip':
-      // The venv's python runs server.py directly: pip's console-script launcher breaks
+      // The venv's python runs the package (`-m`): pip's console-script launcher breaks
       // when the project path holds a double quote, and a GUI client has no venv active.
       return [
         options.platform === 'win32'
           ? path(options.projectDir, '.venv', 'Scripts', 'python.exe')
           : path(options.projectDir, '.venv', 'bin', 'python'),
-        path(options.projectDir, 'server.py'),
+        '-m',
+        pythonModuleName(options.name),
         ...stdioFlag,
       ];
     case 'npm':

@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic, type WriteFile } from './atomic-write.js';
 import {
@@ -41,13 +41,15 @@ const USER_FILES: Record<string, { content: string; mode: number }> = {
   'README.md': { content: '# My notes\nprivate\n', mode: 0o600 },
   'pyproject.toml': { content: '[project]\nname = "mine"\n', mode: 0o644 },
   Dockerfile: { content: 'FROM scratch\n', mode: 0o640 },
-  'server.py': { content: 'print("my server")\n', mode: 0o755 },
+  // Where the template's src/<package>/server.py goes for the project name "app".
+  'src/app/server.py': { content: 'print("my server")\n', mode: 0o755 },
 };
 
 function userProject(): string {
   const dir = join(tempDir('target'), 'app');
   mkdirSync(dir);
   for (const [file, { content, mode }] of Object.entries(USER_FILES)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), content);
     chmodSync(join(dir, file), mode);
   }
@@ -117,14 +119,19 @@ describe('scaffolding over the user’s files', () => {
 
     const backupDir = join(opts.homedir, '.mcpkit', 'backups', 'create', 'app-20260102-030405');
     expect(result.backupDir).toBe(backupDir);
-    expect(result.replaced).toEqual(['Dockerfile', 'pyproject.toml', 'README.md', 'server.py']);
+    expect(result.replaced).toEqual([
+      'Dockerfile',
+      'pyproject.toml',
+      'README.md',
+      'src/app/server.py',
+    ]);
     expectUserFiles(backupDir);
-    expect(listTree(backupDir)).toEqual(Object.keys(USER_FILES).sort());
+    expect(listTree(backupDir)).toEqual([...Object.keys(USER_FILES), 'src/', 'src/app/'].sort());
     expect(statSync(backupDir).mode & 0o777).toBe(0o700);
 
-    expect(readFileSync(join(target, 'server.py'), 'utf8')).toContain('MCPServer');
+    expect(readFileSync(join(target, 'src/app/server.py'), 'utf8')).toContain('MCPServer');
     expect(statSync(join(target, 'README.md')).mode & 0o777).toBe(0o600);
-    expect(statSync(join(target, 'server.py')).mode & 0o777).toBe(0o755);
+    expect(statSync(join(target, 'src/app/server.py')).mode & 0o777).toBe(0o755);
     expect(statSync(join(target, '.gitignore')).mode & 0o777).toBe(0o644);
     expect(readFileSync(join(target, 'NOTES.md'), 'utf8')).toBe('unrelated\n');
     expect(describeReplacedFiles(result)).toEqual([
@@ -132,7 +139,7 @@ describe('scaffolding over the user’s files', () => {
       '  Dockerfile',
       '  pyproject.toml',
       '  README.md',
-      '  server.py',
+      '  src/app/server.py',
     ]);
   });
 
@@ -149,10 +156,12 @@ describe('scaffolding over the user’s files', () => {
     const target = userProject();
     const opts = options(target);
     const first = scaffoldProject(opts);
-    writeFileSync(join(target, 'server.py'), 'changed again\n');
+    writeFileSync(join(target, 'src/app/server.py'), 'changed again\n');
     const second = scaffoldProject(opts);
     expect(second.backupDir).toBe(`${first.backupDir}-2`);
-    expect(readFileSync(join(second.backupDir!, 'server.py'), 'utf8')).toBe('changed again\n');
+    expect(readFileSync(join(second.backupDir!, 'src/app/server.py'), 'utf8')).toBe(
+      'changed again\n',
+    );
   });
 });
 
@@ -160,11 +169,12 @@ describe('a write that fails part way', () => {
   it('puts every replaced file back byte for byte with its mode and removes what it created', () => {
     const target = userProject();
     const before = listTree(target);
-    // Calls 1-3 create the dotfiles, 4-6 replace Dockerfile, pyproject.toml, README.md.
+    // Calls 1-3 create the dotfiles, 4-6 replace Dockerfile, pyproject.toml, README.md;
+    // call 7 is the first file of the package, src/app/__init__.py.
     const opts = options(target, { writeFile: failingWrite((call) => call === 7) });
     const error = scaffoldError(() => scaffoldProject(opts));
 
-    expect(error.message).toBe('could not write server.py: no space left on the device');
+    expect(error.message).toBe('could not write src/app/__init__.py: no space left on the device');
     expectUserFiles(target);
     expect(listTree(target)).toEqual(before);
     expect(error.report.restored).toEqual(['Dockerfile', 'pyproject.toml', 'README.md']);
@@ -190,7 +200,7 @@ describe('a write that fails part way', () => {
     );
     const error = scaffoldError(() => scaffoldProject(options(target, { writeFile })));
 
-    expectUserFiles(target, ['Dockerfile', 'README.md', 'server.py']);
+    expectUserFiles(target, ['Dockerfile', 'README.md', 'src/app/server.py']);
     expect(readFileSync(join(target, 'pyproject.toml'), 'utf8')).not.toBe(
       USER_FILES['pyproject.toml']!.content,
     );
@@ -259,7 +269,7 @@ describe('a symlink swapped in after the plan', () => {
 
     const error = scaffoldError(() => writeScaffold(prepared, opts));
     expect(error.message).toMatch(
-      /^could not write tests\/test_server\.py: tests is no longer a folder/,
+      /^could not write tests\/test_cli\.py: tests is no longer a folder/,
     );
     expect(readdirSync(outside)).toEqual([]);
     expectUserFiles(target);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listTemplateFiles, ScaffoldConflictError, scaffoldProject } from './scaffold.js';
-import { substitutedFiles } from './substitutions.js';
+import { MODULE_TOKEN } from './python-module.js';
+import { projectPath, substitutedFiles } from './substitutions.js';
 import {
   NAME_TOKEN,
   RENAMED_FILES,
@@ -62,12 +63,32 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
       values: values('weather-app'),
       homedir,
     });
-    const expected = listTemplateFiles(join(templatesDir, template.name)).map((f) => f.target);
+    const expected = listTemplateFiles(join(templatesDir, template.name)).map((f) =>
+      projectPath(template.name, f.target, values('weather-app')),
+    );
     expect(listFiles(target)).toEqual([...expected].sort());
     expect(result.files.sort()).toEqual([...expected].sort());
     for (const [stored, real] of Object.entries(RENAMED_FILES)) {
       expect(listFiles(target)).not.toContain(stored);
       expect(listFiles(target)).toContain(real);
+    }
+  });
+
+  it('names the Python package after the project', () => {
+    const target = join(tempDir(), 'project');
+    const result = scaffoldProject({
+      templatesDir,
+      template,
+      targetDir: target,
+      values: values('weather-app'),
+      homedir,
+    });
+    const packaged = result.files.filter((file) => file.startsWith('src/'));
+    if (template.language === 'python') {
+      expect(packaged).toContain('src/weather_app/server.py');
+      expect(packaged.every((file) => file.startsWith('src/weather_app/'))).toBe(true);
+    } else {
+      expect(packaged).toContain('src/server.ts');
     }
   });
 
@@ -82,13 +103,15 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
     });
     for (const file of listFiles(target)) {
       expect(readFileSync(join(target, file), 'utf8'), file).not.toContain(NAME_TOKEN);
+      expect(readFileSync(join(target, file), 'utf8'), file).not.toContain(MODULE_TOKEN);
     }
     const readme = readFileSync(join(target, 'README.md'), 'utf8');
     expect(readme).toContain('CONNECT-MARKER');
     expect(readme).not.toContain('mcpkit:connect');
     for (const file of substitutedFiles(template.name)) {
-      expect(readFileSync(join(target, file), 'utf8'), file).toMatch(
-        /weather-app|CONNECT-MARKER|'http'|"http"/,
+      const written = projectPath(template.name, file, values('weather-app'));
+      expect(readFileSync(join(target, written), 'utf8'), file).toMatch(
+        /weather-app|weather_app|CONNECT-MARKER|'http'|"http"/,
       );
     }
   });
@@ -104,35 +127,50 @@ describe.each(TEMPLATES)('scaffolding the $name template', (template: TemplateIn
     });
     for (const { source, target: file } of listTemplateFiles(join(templatesDir, template.name))) {
       const mode = (path: string) => statSync(path).mode & 0o777;
-      expect(mode(join(target, file)), file).toBe(mode(join(templatesDir, template.name, source)));
+      const written = projectPath(template.name, file, values('weather-app'));
+      expect(mode(join(target, written)), file).toBe(
+        mode(join(templatesDir, template.name, source)),
+      );
     }
   });
 });
 
 describe('substituted values land as valid code and config', () => {
-  it('a dotted name is a valid pyproject and Python module', () => {
-    const target = join(tempDir(), 'project');
-    const python = TEMPLATES.find((t) => t.name === 'python')!;
-    scaffoldProject({
-      templatesDir,
-      template: python,
-      targetDir: target,
-      values: values('weather.app_2'),
-      homedir,
-    });
-    const pyproject = parseToml(readFileSync(join(target, 'pyproject.toml'), 'utf8')) as {
-      project: { name: string; scripts: Record<string, string> };
-    };
-    expect(pyproject.project.name).toBe('weather.app_2');
-    expect(pyproject.project.scripts).toEqual({ 'weather.app_2': 'server:main' });
-    const server = readFileSync(join(target, 'server.py'), 'utf8');
-    expect(server).toContain('DEFAULT_TRANSPORT = "http"');
-    execFileSync('python3', [
-      '-c',
-      'import ast,sys; ast.parse(open(sys.argv[1]).read())',
-      join(target, 'server.py'),
-    ]);
-  });
+  it.each(['python', 'fastmcp'])(
+    'a dotted name is a valid pyproject and Python package (%s)',
+    (name) => {
+      const target = join(tempDir(), 'project');
+      scaffoldProject({
+        templatesDir,
+        template: TEMPLATES.find((t) => t.name === name)!,
+        targetDir: target,
+        values: values('weather.app_2'),
+        homedir,
+      });
+      const pyproject = parseToml(readFileSync(join(target, 'pyproject.toml'), 'utf8')) as {
+        project: { name: string; scripts: Record<string, string> };
+        tool: { hatch: { build: { targets: { wheel: { packages: string[] } } } } };
+      };
+      expect(pyproject.project.name).toBe('weather.app_2');
+      expect(pyproject.project.scripts).toEqual({ 'weather.app_2': 'weather_app_2.cli:main' });
+      expect(pyproject.tool.hatch.build.targets.wheel.packages).toEqual(['src/weather_app_2']);
+      const cli = readFileSync(join(target, 'src/weather_app_2/cli.py'), 'utf8');
+      expect(cli).toContain('DEFAULT_TRANSPORT = "http"');
+      expect(readFileSync(join(target, 'src/weather_app_2/__init__.py'), 'utf8')).toContain(
+        'version("weather.app_2")',
+      );
+      expect(readFileSync(join(target, 'tests/test_server.py'), 'utf8')).toContain(
+        'from weather_app_2.server import mcp',
+      );
+      const python = listFiles(target).filter((file) => file.endsWith('.py'));
+      expect(python.length).toBeGreaterThan(5);
+      execFileSync('python3', [
+        '-c',
+        'import ast,sys\nfor f in sys.argv[1:]: ast.parse(open(f).read(), f)',
+        ...python.map((file) => join(target, file)),
+      ]);
+    },
+  );
 
   it('package.json is edited as JSON: name and bin', () => {
     const target = join(tempDir(), 'project');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic, type WriteFile } from './atomic-write.js';
 import { backUpFile, createBackupFolder, type BackedUpFile } from './backup.js';
-import { applySubstitutions, type SubstitutionValues } from './substitutions.js';
+import { applySubstitutions, projectPath, type SubstitutionValues } from './substitutions.js';
 import { RENAMED_FILES, type TemplateInfo } from './templates.js';
 import {
   emptyRollbackReport,
@@ -128,7 +128,8 @@ export function listTemplateFiles(templateDir: string): { source: string; target
 }
 
 /**
- * Render a template in memory and plan its writes into `targetDir`: which of the user's
+ * Render a template in memory and plan its writes into `targetDir` (the Python package
+ * folder renamed after the project, see `projectPath`): which of the user's
  * files it replaces, and what is in the way. Throws a {@link ScaffoldConflictError} when
  * anything is (see `planWrites`); nothing is written either way.
  */
@@ -138,7 +139,7 @@ export function prepareScaffold(source: ScaffoldSource): PreparedScaffold {
     const sourcePath = join(templateDir, file);
     const content = readFileSync(sourcePath, 'utf8');
     return {
-      relative: target,
+      relative: projectPath(source.template.name, target, source.values),
       mode: statSync(sourcePath).mode & 0o777,
       content: applySubstitutions(source.template.name, target, content, source.values),
     };

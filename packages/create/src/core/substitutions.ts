@@ -1,4 +1,5 @@
 import { toPythonString, toTomlKey, toTomlString, toTsString } from './escape.js';
+import { MODULE_TOKEN, pythonModuleName } from './python-module.js';
 import { NAME_TOKEN, type TemplateName, type TransportName } from './templates.js';
 
 /** The values written into a generated project. */
@@ -67,6 +68,14 @@ const packageJson: Edit = (c, v) => {
   }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 };
+/**
+ * The Python package name (`my_mcp_server`) in imports, paths and prose. It runs before the
+ * name edits: a package name never contains the name token, but a project name may
+ * contain the package token.
+ */
+const pythonModule: Edit = (c, v, f) =>
+  replaceRequired(c, MODULE_TOKEN, pythonModuleName(v.name), f);
+/** Runs last: the rendered section holds real paths, which no other edit may touch. */
 const readme: Edit = (c, v, f) => replaceRequired(c, CONNECT_SECTION, v.connectSection, f);
 /**
  * Prose, comments and shell lines: the validated name needs no escaping there (it holds
@@ -74,12 +83,20 @@ const readme: Edit = (c, v, f) => replaceRequired(c, CONNECT_SECTION, v.connectS
  */
 const plainText: Edit = (c, v) => c.split(NAME_TOKEN).join(v.name);
 
+/** The Python package folder of the Python templates, renamed by {@link projectPath}. */
+const PYTHON_PACKAGE = `src/${MODULE_TOKEN}/`;
+
 const PYTHON_RULES: Record<string, Edit[]> = {
-  'pyproject.toml': [tomlName],
-  'server.py': [pythonName, pythonTransport, plainText],
-  'README.md': [readme, plainText],
+  'pyproject.toml': [pythonModule, tomlName],
+  [`${PYTHON_PACKAGE}__init__.py`]: [pythonName, plainText],
+  [`${PYTHON_PACKAGE}__main__.py`]: [pythonModule, plainText],
+  [`${PYTHON_PACKAGE}server.py`]: [pythonName, plainText],
+  [`${PYTHON_PACKAGE}cli.py`]: [pythonTransport, plainText],
+  'tests/test_server.py': [pythonModule],
+  'tests/test_cli.py': [pythonModule, plainText],
+  'README.md': [pythonModule, plainText, readme],
   Dockerfile: [plainText],
-  '.env.example': [plainText],
+  '.env.example': [pythonModule, plainText],
 };
 
 /** The edits for each file of each template; files not listed are copied verbatim. */
@@ -90,7 +107,7 @@ const RULES: Record<TemplateName, Record<string, Edit[]>> = {
     'package.json': [packageJson],
     'src/server.ts': [tsName, plainText],
     'src/index.ts': [tsTransport, plainText],
-    'README.md': [readme, plainText],
+    'README.md': [plainText, readme],
     Dockerfile: [plainText],
     '.env.example': [plainText],
   },
@@ -109,17 +126,34 @@ export function applySubstitutions(
 ): string {
   const edits = RULES[template][file.split('\\').join('/')];
   if (!edits) {
-    if (content.includes(NAME_TOKEN)) {
-      throw new Error(
-        `template file ${template}/${file} contains "${NAME_TOKEN}" but has no substitution rule`,
-      );
+    for (const token of [NAME_TOKEN, MODULE_TOKEN]) {
+      if (content.includes(token)) {
+        throw new Error(
+          `template file ${template}/${file} contains "${token}" but has no substitution rule`,
+        );
+      }
     }
     return content;
   }
   return edits.reduce((text, edit) => edit(text, values, file), content);
 }
 
-/** The files of a template that have substitution rules (for tests). */
+/**
+ * Where a template file goes in the project: the Python templates' package folder
+ * `src/my_mcp_server/` is renamed after the project (see `pythonModuleName`); every other
+ * path is kept. `file` is relative, as in the template (dotfiles already renamed).
+ */
+export function projectPath(
+  template: TemplateName,
+  file: string,
+  values: SubstitutionValues,
+): string {
+  const normalized = file.split('\\').join('/');
+  if (template === 'typescript' || !normalized.startsWith(PYTHON_PACKAGE)) return file;
+  return `src/${pythonModuleName(values.name)}/${normalized.slice(PYTHON_PACKAGE.length)}`;
+}
+
+/** The files of a template that have substitution rules (for tests), as named in the template. */
 export function substitutedFiles(template: TemplateName): string[] {
   return Object.keys(RULES[template]);
 }
