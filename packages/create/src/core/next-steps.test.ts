@@ -54,4 +54,17 @@ describe('next steps', () => {
       '/p/dist/index.js',
     ]);
   });
+
+  it('a pip project runs its package as a module from the venv (there is no server.py at the root)', () => {
+    const steps = buildNextSteps(
+      plan({ packageManager: 'pip', template: findTemplate('python')!, name: 'my-weather' }),
+      'linux',
+      [],
+      '0.2.0',
+    );
+    expect(steps[1]?.command).toBe('.venv/bin/python -m my_weather');
+    expect(steps.at(-1)?.command).toBe(
+      'npx mcp-inspect@0.2.0 tools -- .venv/bin/python -m my_weather',
+    );
+  });
 });

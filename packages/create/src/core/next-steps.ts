@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { formatCommandLine } from './escape.js';
 import type { CreatePlan } from './plan.js';
+import { pythonModuleName } from './python-module.js';
 
 /** A command to show, with what it does. */
 export interface NextStep {
@@ -65,7 +66,7 @@ function runCommand(plan: CreatePlan, platform: NodeJS.Platform): string[] {
     case 'uv':
       return ['uv', 'run', plan.name];
     case 'pip':
-      return [venvPython(platform), 'server.py'];
+      return [venvPython(platform), '-m', pythonModuleName(plan.name)];
     case 'npm':
     case 'pnpm':
       return ['node', 'dist/index.js'];
