@@ -2,20 +2,27 @@
 import {
   OAuthClientFlowError,
   OAuthError,
+  ProtocolError,
+  ProtocolErrorCode,
   SdkError,
   SdkErrorCode,
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
-import type { FinishAuth, HttpTarget, StdioTarget } from './connection.js';
+import { MODERN_PROTOCOL_VERSION, type FinishAuth, type HttpTarget, type StdioTarget } from './server-target.js';
 import type { MessageTooLargeError } from './limits.js';
 import type { ProcessStartError, ProcessTransport } from './process-transport.js';
 
-/** The modern protocol revision a `modern` connection pins. */
-export const MODERN_PROTOCOL_VERSION = '2026-07-28';
-
 /** What went wrong while connecting, for choosing the message and exit code. */
 export type ConnectFailure =
-  'spawn' | 'exited' | 'timeout' | 'unauthorized' | 'forbidden' | 'http' | 'protocol' | 'too-large';
+  | 'spawn'
+  | 'exited'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'http'
+  | 'protocol'
+  | 'too-large'
+  | 'unsupported-version';
 
 /** Connecting failed; `message` says why in one line, `hint` what to do. */
 export class ConnectError extends Error {
@@ -25,10 +32,21 @@ export class ConnectError extends Error {
   readonly stderr: string;
   /** Set when the server asked for authorization and an OAuth provider started it. */
   readonly finishAuth: FinishAuth | undefined;
+  /** For `unsupported-version`: the protocol versions the server said it supports. */
+  readonly supportedVersions: readonly string[];
+  /** For `unsupported-version`: the protocol version the server refused. */
+  readonly refusedVersion: string | undefined;
   constructor(
     kind: ConnectFailure,
     message: string,
-    options: { hint?: string; stderr?: string; cause?: unknown; finishAuth?: FinishAuth } = {},
+    options: {
+      hint?: string;
+      stderr?: string;
+      cause?: unknown;
+      finishAuth?: FinishAuth;
+      supportedVersions?: readonly string[];
+      refusedVersion?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'ConnectError';
@@ -36,6 +54,8 @@ export class ConnectError extends Error {
     this.hint = options.hint;
     this.stderr = options.stderr ?? '';
     this.finishAuth = options.finishAuth;
+    this.supportedVersions = options.supportedVersions ?? [];
+    this.refusedVersion = options.refusedVersion;
   }
 }
 
@@ -72,7 +92,7 @@ export function classifyStdioFailure(
     });
   }
   if (transport.tooLarge) return tooLargeFailure(transport.tooLarge, error, stderr);
-  const era = eraFailure(error);
+  const era = eraFailure(error) ?? versionFailure(error, stderr);
   if (era) return era;
   const exit = transport.exit;
   if (exit) {
@@ -110,6 +130,8 @@ export function classifyHttpFailure(
   tooLarge?: MessageTooLargeError,
 ): ConnectError {
   if (tooLarge) return tooLargeFailure(tooLarge, error);
+  const version = versionFailure(error);
+  if (version) return version;
   if (target.authProvider && error instanceof UnauthorizedError) {
     return new ConnectError('unauthorized', `${target.url} requires authorization`, {
       cause: error,
@@ -194,6 +216,48 @@ function eraFailure(error: unknown): ConnectError | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * The server refused the protocol version of the handshake (JSON-RPC error -32022), e.g. a
+ * 2026-07-28-only server answering a 2025 `initialize`; the versions it names are kept so
+ * that the caller can connect again with one of them.
+ */
+function versionFailure(error: unknown, stderr?: string): ConnectError | undefined {
+  const refusal = causeChain(error).find(
+    (e): e is ProtocolError =>
+      e instanceof ProtocolError && e.code === ProtocolErrorCode.UnsupportedProtocolVersion,
+  );
+  if (!refusal) return undefined;
+  const data = (refusal.data ?? {}) as { supported?: unknown; requested?: unknown };
+  const supported = Array.isArray(data.supported)
+    ? data.supported.filter((v): v is string => typeof v === 'string').slice(0, 16)
+    : [];
+  const requested = typeof data.requested === 'string' ? data.requested.slice(0, 32) : undefined;
+  const speaksModern = supported.includes(MODERN_PROTOCOL_VERSION);
+  return new ConnectError(
+    'unsupported-version',
+    `the server refused protocol version ${requested ?? '(unnamed)'}` +
+      (supported.length > 0 ? ` (it supports ${supported.join(', ')})` : ''),
+    {
+      hint: speaksModern
+        ? `It speaks the ${MODERN_PROTOCOL_VERSION} era only: use --era modern (or --era auto).`
+        : 'Try --era modern or --era auto.',
+      stderr,
+      cause: error,
+      supportedVersions: supported,
+      refusedVersion: requested,
+    },
+  );
+}
+
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e !== undefined && chain.length < 8; e = (e as Error).cause) {
+    chain.push(e);
+    if (!(e instanceof Error)) break;
+  }
+  return chain;
 }
 
 function httpStatus(error: unknown): number | undefined {
