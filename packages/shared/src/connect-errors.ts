@@ -8,7 +8,12 @@ import {
   SdkErrorCode,
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
-import { MODERN_PROTOCOL_VERSION, type FinishAuth, type HttpTarget, type StdioTarget } from './server-target.js';
+import {
+  MODERN_PROTOCOL_VERSION,
+  type FinishAuth,
+  type HttpTarget,
+  type StdioTarget,
+} from './server-target.js';
 import type { MessageTooLargeError } from './limits.js';
 import type { ProcessStartError, ProcessTransport } from './process-transport.js';
 

@@ -3,9 +3,9 @@ import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
 import type { ClientId, ConfigScope } from './client-paths.js';
 import { ConfigError, describeNode, parseConfigText } from './config-text.js';
-import type { ParsedConfig, SourceLocation } from './config-text.js';
+import type { ParsedConfig } from './config-text.js';
 import { child, normalizeEntry, type EntryContext } from './entry-shape.js';
-import type { InvalidServerEntry, ServerEntriesResult, ServerEntry } from './server-entry.js';
+import type { ServerEntriesResult } from './server-entry.js';
 
 export type {
   InvalidServerEntry,
