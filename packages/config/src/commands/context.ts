@@ -3,7 +3,8 @@ import { ConfigError } from '@mcpkit/shared/config-text';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { CliError, EXIT, failure } from '../errors.js';
 import { createTargetFs, type TargetFs } from '../target/host-fs.js';
-import { guessClient, type TargetOptions } from '../target/targets.js';
+import { guessClient } from '@mcpkit/shared/guess-client';
+import type { TargetOptions } from '../target/targets.js';
 
 /** Options as commander hands them over; each command uses its own subset. */
 export interface GlobalFlags {
