@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { format } from 'node:util';
 import { Command, CommanderError, Option } from 'commander';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
-import { suggestNames } from '@mcpkit/shared/suggest';
 import type { CommandIo } from './commands/common.js';
 import type * as Commands from './commands/index.js';
 import type { ListKind } from './commands/lists.js';
@@ -184,10 +182,10 @@ The interactive inspector (no command) is not available in this version yet.`,
     action: (m: CommandsModule) => Parameters<CommandsModule['runWithFlags']>[3],
   ) => {
     // The SDK and the commands load only when a server is about to be reached.
-    const commands = await import('./commands/index.js');
+    const [commands, os] = await Promise.all([import('./commands/index.js'), import('node:os')]);
     const commandIo: CommandIo = {
       ...io,
-      homedir: io.homedir ?? homedir(),
+      homedir: io.homedir ?? os.homedir(),
       platform: io.platform ?? process.platform,
       version,
     };
@@ -326,7 +324,7 @@ The interactive inspector (no command) is not available in this version yet.`,
   program
     .argument('[words...]')
     .allowUnknownOption()
-    .action((words: string[]) => {
+    .action(async (words: string[]) => {
       const [first, second] = argv;
       const known = program.commands.map((c) => c.name());
       if (first === undefined) {
@@ -348,7 +346,9 @@ The interactive inspector (no command) is not available in this version yet.`,
         io.stdout((command ?? program).helpInformation());
         setExitCode(EXIT.ok);
       } else {
-        io.stderr(unknownCommand(first === 'help' ? second! : first, known));
+        // Loaded only here: --help and the commands need no suggestions.
+        const { suggestNames } = await import('@mcpkit/shared/suggest');
+        io.stderr(unknownCommand(first === 'help' ? second! : first, known, suggestNames));
         setExitCode(EXIT.usage);
       }
     });
@@ -363,7 +363,11 @@ const argumentsOf = (flags: ArgumentFlags) => ({
 });
 
 /** "unknown command" with the closest commands, or the list of them. */
-function unknownCommand(word: string, known: readonly string[]): string {
+function unknownCommand(
+  word: string,
+  known: readonly string[],
+  suggestNames: (name: string, names: readonly string[]) => string[],
+): string {
   const close = suggestNames(word, known);
   const hint =
     close.length > 0

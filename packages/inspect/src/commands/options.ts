@@ -1,6 +1,5 @@
 // The one place where mcp-inspect's flags, as strings, become typed options; every problem
 // is a usage error (exit 2) saying what is wrong and how to write it.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CLIENT_IDS, type ClientId } from '@mcpkit/shared/client-paths';
 import type { EraMode } from '@mcpkit/shared/connection';
@@ -57,6 +56,12 @@ export interface ParseContext {
   readText?: (file: string) => Promise<string>;
 }
 
+/** Reads a file given with a flag (loaded only when a flag names one). */
+async function readTextFile(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(file, 'utf8');
+}
+
 const DEFAULTS = { timeout: '30000', maxSize: '64MiB', elicit: 'decline', sample: 'decline' };
 const ERAS: readonly EraMode[] = ['legacy', 'modern', 'auto'];
 
@@ -69,7 +74,7 @@ export async function parseSessionOptions(
   flags: InspectFlags,
   context: ParseContext,
 ): Promise<SessionCommandOptions> {
-  const readText = context.readText ?? ((file: string) => readFile(file, 'utf8'));
+  const readText = context.readText ?? readTextFile;
   const connection = parseConnection(command, flags);
   const policies: PolicyOptions = {
     elicit: await parseElicitPolicy(flags.elicit ?? DEFAULTS.elicit, context.cwd, readText),
@@ -247,7 +252,7 @@ const OAUTH_FLAGS = [
 export async function parseOAuthOptions(
   flags: InspectFlags,
   env: Readonly<Record<string, string | undefined>>,
-  readText: (file: string) => Promise<string> = (file) => readFile(file, 'utf8'),
+  readText: (file: string) => Promise<string> = readTextFile,
 ): Promise<OAuthOptions | undefined> {
   if (!flags.oauth) {
     const stray = OAUTH_FLAGS.find((key) => flags[key] !== undefined);

@@ -1,5 +1,4 @@
 import type { ServerTarget } from '@mcpkit/shared/connection';
-import { guessClient } from '@mcpkit/shared/guess-client';
 import { usageError } from './errors.js';
 import type { ConnectionOptions } from './options.js';
 
@@ -69,13 +68,14 @@ async function resolveConfigured(
   options: ConnectionOptions,
   host: TargetHost,
 ): Promise<ResolvedTarget> {
-  const client =
-    options.client ?? (options.config ? guessClient(options.config) : 'claude-desktop');
   // Config reading (jsonc-parser and friends) loads only for --server.
-  const [{ ConfigError }, { loadConfiguredServer }] = await Promise.all([
+  const [{ ConfigError }, { loadConfiguredServer }, { guessClient }] = await Promise.all([
     import('@mcpkit/shared/config-text'),
     import('@mcpkit/shared/configured-server'),
+    import('@mcpkit/shared/guess-client'),
   ]);
+  const client =
+    options.client ?? (options.config ? guessClient(options.config) : 'claude-desktop');
   try {
     const found = await loadConfiguredServer({
       name,
