@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { inspect } from './support/inspect.js';
 import { ROOT } from './support/paths.js';
@@ -35,6 +38,30 @@ describe('mcp-inspect and a server that speaks only the 2026-07-28 era', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('refused protocol version 2025-11-25');
     expect(result.stderr).toContain('--era modern');
+  });
+
+  it('over Streamable HTTP too: the refused 2025 handshake falls back to 2026-07-28', async () => {
+    const server = spawn(
+      process.execPath,
+      [join(ROOT, 'test/fixtures/modern-only-server.mjs'), '--http'],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    try {
+      const [url] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+      const result = await inspect(['info', '--json', '--url', url]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        era: 'modern',
+        transport: 'streamable-http',
+        eraFallback: { refused: '2025-11-25' },
+      });
+      const chosen = await inspect(['info', '--era', 'legacy', '--url', url]);
+      expect(chosen.code).toBe(3);
+      expect(chosen.stderr).toContain('use --era modern');
+    } finally {
+      server.stdin!.end();
+      if (server.exitCode === null) await once(server, 'exit');
+    }
   });
 
   it('a 2025-era server keeps its 2025 handshake with no note', async () => {

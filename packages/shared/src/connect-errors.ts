@@ -6,6 +6,7 @@ import {
   ProtocolErrorCode,
   SdkError,
   SdkErrorCode,
+  SdkHttpError,
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import {
@@ -229,14 +230,13 @@ function eraFailure(error: unknown): ConnectError | undefined {
  * that the caller can connect again with one of them.
  */
 function versionFailure(error: unknown, stderr?: string): ConnectError | undefined {
-  const refusal = causeChain(error).find(
-    (e): e is ProtocolError =>
-      e instanceof ProtocolError && e.code === ProtocolErrorCode.UnsupportedProtocolVersion,
-  );
-  if (!refusal) return undefined;
-  const data = (refusal.data ?? {}) as { supported?: unknown; requested?: unknown };
+  const data = versionRefusal(error);
+  if (!data) return undefined;
   const supported = Array.isArray(data.supported)
-    ? data.supported.filter((v): v is string => typeof v === 'string').slice(0, 16)
+    ? data.supported
+        .filter((v): v is string => typeof v === 'string')
+        .slice(0, 16)
+        .map((v) => v.slice(0, 32))
     : [];
   const requested = typeof data.requested === 'string' ? data.requested.slice(0, 32) : undefined;
   const speaksModern = supported.includes(MODERN_PROTOCOL_VERSION);
@@ -254,6 +254,30 @@ function versionFailure(error: unknown, stderr?: string): ConnectError | undefin
       refusedVersion: requested,
     },
   );
+}
+
+/**
+ * The data of an unsupported-protocol-version refusal: a JSON-RPC error -32022, answered
+ * in-band (stdio) or as the body of an HTTP 400 (Streamable HTTP).
+ */
+function versionRefusal(error: unknown): { supported?: unknown; requested?: unknown } | undefined {
+  for (const e of causeChain(error)) {
+    if (e instanceof ProtocolError && e.code === ProtocolErrorCode.UnsupportedProtocolVersion)
+      return (e.data ?? {}) as { supported?: unknown; requested?: unknown };
+    const body =
+      e instanceof SdkHttpError ? (e.data as { text?: unknown } | undefined)?.text : undefined;
+    // The body is the server's: read only a small one, and only its error code and data.
+    if (typeof body === 'string' && body.length <= 65536) {
+      try {
+        const parsed = JSON.parse(body) as { error?: { code?: unknown; data?: unknown } };
+        if (parsed.error?.code === ProtocolErrorCode.UnsupportedProtocolVersion)
+          return (parsed.error.data ?? {}) as { supported?: unknown; requested?: unknown };
+      } catch {
+        // Not JSON: not a refusal of the version.
+      }
+    }
+  }
+  return undefined;
 }
 
 function causeChain(error: unknown): unknown[] {

@@ -105,6 +105,16 @@ export function parseConnection(
   command: readonly string[],
   flags: InspectFlags,
 ): ConnectionOptions {
+  // Bounds first, then the server: a bad flag is reported even when no server is given.
+  const timeoutMs = parseMilliseconds(flags.timeout ?? DEFAULTS.timeout, '--timeout');
+  const maxSize = flags.maxSize ?? DEFAULTS.maxSize;
+  const maxMessageBytes = parseSize(maxSize);
+  if (maxMessageBytes === undefined)
+    throw usageError(
+      `--max-size must be a size such as 64MiB, 512KiB or 1048576, not "${maxSize}".`,
+    );
+  const maxTimeMs =
+    flags.maxTime === undefined ? undefined : parseMilliseconds(flags.maxTime, '--max-time');
   const given = [command.length > 0, flags.url !== undefined, flags.server !== undefined].filter(
     Boolean,
   ).length;
@@ -118,13 +128,6 @@ export function parseConnection(
     throw usageError(`Unknown client "${flags.client}".`, `Use one of: ${CLIENT_IDS.join(', ')}.`);
   if (flags.era !== undefined && !ERAS.includes(flags.era as EraMode))
     throw usageError(`Unknown --era "${flags.era}".`, 'Use legacy, modern or auto.');
-  const timeoutMs = parseMilliseconds(flags.timeout ?? DEFAULTS.timeout, '--timeout');
-  const maxSize = flags.maxSize ?? DEFAULTS.maxSize;
-  const maxMessageBytes = parseSize(maxSize);
-  if (maxMessageBytes === undefined)
-    throw usageError(
-      `--max-size must be a size such as 64MiB, 512KiB or 1048576, not "${maxSize}".`,
-    );
   return {
     command: [...command],
     url: flags.url === undefined ? undefined : parseServerUrl(flags.url),
@@ -139,8 +142,7 @@ export function parseConnection(
     era: (flags.era as EraMode | undefined) ?? 'legacy',
     eraIsDefault: flags.era === undefined,
     timeoutMs,
-    maxTimeMs:
-      flags.maxTime === undefined ? undefined : parseMilliseconds(flags.maxTime, '--max-time'),
+    maxTimeMs,
     maxMessageBytes,
   };
 }
