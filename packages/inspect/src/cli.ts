@@ -54,10 +54,8 @@ function withCommonOptions(command: Command): Command {
     .addOption(
       new Option(
         '--era <era>',
-        'protocol era: legacy (2025, initialize), modern (2026-07-28), auto',
-      )
-        .choices(['legacy', 'modern', 'auto'])
-        .default(undefined, 'legacy, or modern when the server refuses the 2025 handshake'),
+        'protocol era: legacy (2025, initialize), modern (2026-07-28), auto (default: legacy, or modern when the server refuses the 2025 handshake)',
+      ).choices(['legacy', 'modern', 'auto']),
     )
     .option(
       '--timeout <ms>',
