@@ -12,13 +12,11 @@ import {
 } from '../packages/inspect/src/core/oauth-callback.js';
 import { InspectOAuthProvider } from '../packages/inspect/src/core/oauth-provider.js';
 import {
-  maskSecret,
   oauthDir,
   OAuthStore,
-  redactSecrets,
   type OAuthRecord,
 } from '../packages/inspect/src/core/oauth-store.js';
-import { authorizationFinisher, parseOAuthFlags } from '../packages/inspect/src/core/oauth.js';
+import { authorizationFinisher } from '../packages/inspect/src/core/oauth.js';
 import { makeTempDir } from './support/paths.js';
 
 const URL_A = 'https://mcp.example.com/mcp';
@@ -59,20 +57,6 @@ describe('OAuthStore', () => {
     await store.save({ serverUrl: URL_A, tokens: TOKENS });
     expect(await store.clear()).toBe(true);
     expect(await store.clear()).toBe(false);
-  });
-});
-
-describe('masking', () => {
-  it('maskSecret shows only the length', () => {
-    expect(maskSecret('s3cr3t-value-that-is-long')).toBe('***(25 chars)');
-    expect(maskSecret('abc')).not.toContain('abc');
-  });
-
-  it('redactSecrets removes secrets, also URL-encoded, and leaves short strings alone', () => {
-    const text = 'token access-0123456789 in https://x/?code=a%2Fb%3Dc and a/b=c, id ab';
-    expect(redactSecrets(text, ['access-0123456789', 'a/b=c', 'ab'])).toBe(
-      'token *** in https://x/?code=*** and ***, id ab',
-    );
   });
 });
 
@@ -165,47 +149,6 @@ describe('InspectOAuthProvider', () => {
     const { p } = provider({});
     expect(p.state()).not.toBe(p.state());
     expect(() => p.codeVerifier()).toThrow(/PKCE/);
-  });
-});
-
-describe('parseOAuthFlags', () => {
-  const parse = (flags: Record<string, unknown>, env = {}) =>
-    parseOAuthFlags(flags, env, (file) =>
-      file === 'key.pem' ? Promise.resolve('PEM') : Promise.reject(new Error('ENOENT')),
-    );
-
-  it('is off without --oauth, and other --oauth-* flags need it', async () => {
-    expect(await parse({})).toBeUndefined();
-    await expect(parse({ oauthClientId: 'x' })).rejects.toThrow('--oauth-client-id needs --oauth');
-  });
-
-  it('reads the secret from the environment and the key from its file', async () => {
-    expect(
-      await parse({ oauth: true, oauthClientId: 'c' }, { MCP_OAUTH_CLIENT_SECRET: 'env-secret' }),
-    ).toMatchObject({ grant: 'authorization_code', clientId: 'c', clientSecret: 'env-secret' });
-    expect(
-      await parse({
-        oauth: true,
-        oauthGrant: 'client_credentials',
-        oauthClientId: 'c',
-        oauthClientKey: 'key.pem',
-        oauthClientKeyAlg: 'ES256',
-      }),
-    ).toMatchObject({ grant: 'client_credentials', privateKey: 'PEM', privateKeyAlg: 'ES256' });
-  });
-
-  it('refuses contradictions with usage errors (exit 2)', async () => {
-    const refused = [
-      { oauth: true, oauthClientSecret: 's' },
-      { oauth: true, oauthGrant: 'client_credentials', oauthClientId: 'c' },
-      { oauth: true, oauthGrant: 'implicit' },
-      { oauth: true, oauthClientId: 'c', oauthClientSecret: 's', oauthClientKey: 'key.pem' },
-      { oauth: true, oauthClientMetadataUrl: 'http://example.com/client.json' },
-      { oauth: true, oauthClientMetadataUrl: 'https://example.com/' },
-      { oauth: true, oauthClientId: 'c', oauthClientKey: 'missing.pem' },
-    ];
-    for (const flags of refused)
-      await expect(parse(flags), JSON.stringify(flags)).rejects.toMatchObject({ exitCode: 2 });
   });
 });
 

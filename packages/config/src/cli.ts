@@ -1,22 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import type { CommandIo, GlobalFlags } from './commands/context.js';
+import type { CommandIo, GlobalFlags, MainIo } from './commands/context.js';
 import { EXIT } from './errors.js';
 import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
 
-/** The world outside main(): output streams and everything OS-related. */
-export interface MainIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Environment of this shell (PATH, APPDATA, values for `--env KEY`…). */
-  env: Readonly<Record<string, string | undefined>>;
-  /** Current directory: the project for project-scope files. */
-  cwd: string;
-  /** Home directory of the user. */
-  homedir: string;
-  /** This machine's platform; --platform computes paths for another. */
-  platform: NodeJS.Platform;
-}
+export type { MainIo } from './commands/context.js';
 
 function readVersion(): string {
   const url = new URL('../package.json', import.meta.url);

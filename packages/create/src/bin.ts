@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { homedir } from 'node:os';
 import { main } from './cli.js';
-import { findExecutable } from './core/which.js';
+import { findOnPath, isExecutableFile } from '@mcpkit/shared/which';
 import { execaRunner } from './core/runner.js';
 
 const env = process.env;
@@ -14,7 +14,12 @@ process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     env,
     platform: process.platform,
-    which: (command) => findExecutable(command, { env, platform: process.platform }),
+    which: (command) =>
+      findOnPath(command, {
+        env,
+        platform: process.platform,
+        isExecutable: (file) => isExecutableFile(file, process.platform),
+      }),
     homedir: homedir(),
   },
   runner: execaRunner,

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import type { ArgumentFlags } from './commands/call.js';
-import type { CommandFlags, CommandIo } from './commands/common.js';
-import type * as Commands from './commands/index.js';
-import type { ListKind } from './commands/lists.js';
-import { EXIT } from './core/errors.js';
 import { format } from 'node:util';
+import { Command, CommanderError, Option } from 'commander';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
+import type { CommandIo } from './commands/common.js';
+import type * as Commands from './commands/index.js';
+import type { ListKind } from './commands/lists.js';
+import type { InspectFlags } from './commands/options.js';
+import { EXIT } from './core/errors.js';
 
 /** The world outside main(): output streams, environment, Ctrl-C. */
 export interface MainIo {
@@ -16,8 +16,10 @@ export interface MainIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
   interrupt: AbortSignal;
-  /** Home directory for the OAuth token cache (default: the user's). */
+  /** Home directory: client configs and the OAuth token cache (default: the user's). */
   homedir?: string;
+  /** Platform whose client config locations apply (default: this machine's). */
+  platform?: NodeJS.Platform;
 }
 
 function readVersion(): string {
@@ -52,10 +54,8 @@ function withCommonOptions(command: Command): Command {
     .addOption(
       new Option(
         '--era <era>',
-        'protocol era: legacy (2025, initialize), modern (2026-07-28), auto',
-      )
-        .choices(['legacy', 'modern', 'auto'])
-        .default('legacy'),
+        'protocol era: legacy (2025, initialize), modern (2026-07-28), auto (default: legacy, or modern when the server refuses the 2025 handshake)',
+      ).choices(['legacy', 'modern', 'auto']),
     )
     .option(
       '--timeout <ms>',
@@ -126,14 +126,28 @@ function withOAuthOptions(command: Command): Command {
     );
 }
 
+/** `--arg`, `--args` and `--no-validate`, as commander hands them over. */
+interface ArgumentFlags {
+  arg: string[];
+  args?: string;
+  validate: boolean;
+}
+
 const argumentOptions = (command: Command) =>
   command
     .option('--arg <key=value>', 'one argument, coerced by the schema (repeatable)', collect, [])
     .option('--args <json>', 'all arguments as a JSON object')
     .option('--no-validate', 'send the arguments without checking them against the schema');
 
-/** Build the commander program; each action resolves to an exit code via `setExitCode`. */
-export function createProgram(io: MainIo, setExitCode: (code: number) => void): Command {
+/**
+ * Build the commander program; each action resolves to an exit code via `setExitCode`.
+ * `argv` is what it will parse: it tells a mistyped command from a server after `--`.
+ */
+export function createProgram(
+  io: MainIo,
+  setExitCode: (code: number) => void,
+  argv: readonly string[] = [],
+): Command {
   const version = readVersion();
   const program = new Command('mcp-inspect')
     .description('Inspect and call any MCP server from the terminal or from scripts.')
@@ -162,13 +176,18 @@ The interactive inspector (no command) is not available in this version yet.`,
 
   const run = async (
     command: string[],
-    flags: CommandFlags,
-    action: (m: CommandsModule) => Parameters<CommandsModule['runSessionCommand']>[3],
+    flags: InspectFlags,
+    action: (m: CommandsModule) => Parameters<CommandsModule['runWithFlags']>[3],
   ) => {
     // The SDK and the commands load only when a server is about to be reached.
-    const commands = await import('./commands/index.js');
-    const commandIo: CommandIo = { ...io, version };
-    setExitCode(await commands.runSessionCommand(command, flags, commandIo, action(commands)));
+    const [commands, os] = await Promise.all([import('./commands/index.js'), import('node:os')]);
+    const commandIo: CommandIo = {
+      ...io,
+      homedir: io.homedir ?? os.homedir(),
+      platform: io.platform ?? process.platform,
+      version,
+    };
+    setExitCode(await commands.runWithFlags(command, flags, commandIo, action(commands)));
   };
 
   const lists: [ListKind, string][] = [
@@ -185,7 +204,7 @@ The interactive inspector (no command) is not available in this version yet.`,
         .argument('[command...]', 'stdio server command, after --'),
     )
       .exitOverride()
-      .action((command: string[], flags: CommandFlags) =>
+      .action((command: string[], flags: InspectFlags) =>
         run(command, flags, (m) => (session, context) => m.runList(kind, session, context)),
       );
   }
@@ -200,8 +219,12 @@ The interactive inspector (no command) is not available in this version yet.`,
     ),
   )
     .exitOverride()
-    .action((tool: string, command: string[], flags: CommandFlags & ArgumentFlags) =>
-      run(command, flags, (m) => (session, context) => m.runCall(tool, flags, session, context)),
+    .action((tool: string, command: string[], flags: InspectFlags & ArgumentFlags) =>
+      run(
+        command,
+        flags,
+        (m) => (session, context) => m.runCall(tool, argumentsOf(flags), session, context),
+      ),
     );
 
   withCommonOptions(
@@ -212,7 +235,7 @@ The interactive inspector (no command) is not available in this version yet.`,
       .argument('[command...]'),
   )
     .exitOverride()
-    .action((uri: string, command: string[], flags: CommandFlags) =>
+    .action((uri: string, command: string[], flags: InspectFlags) =>
       run(command, flags, (m) => (session, context) => m.runRead(uri, session, context)),
     );
 
@@ -226,8 +249,12 @@ The interactive inspector (no command) is not available in this version yet.`,
     ),
   )
     .exitOverride()
-    .action((name: string, command: string[], flags: CommandFlags & ArgumentFlags) =>
-      run(command, flags, (m) => (session, context) => m.runPrompt(name, flags, session, context)),
+    .action((name: string, command: string[], flags: InspectFlags & ArgumentFlags) =>
+      run(
+        command,
+        flags,
+        (m) => (session, context) => m.runPrompt(name, argumentsOf(flags), session, context),
+      ),
     );
 
   withCommonOptions(
@@ -251,7 +278,7 @@ The interactive inspector (no command) is not available in this version yet.`,
         reference: string,
         argument: string,
         command: string[],
-        flags: CommandFlags & { value: string; arg: string[] },
+        flags: Omit<InspectFlags, 'arg'> & { value: string; arg: string[] },
       ) =>
         run(
           command,
@@ -265,7 +292,7 @@ The interactive inspector (no command) is not available in this version yet.`,
     program.command('ping').description('check that the server answers').argument('[command...]'),
   )
     .exitOverride()
-    .action((command: string[], flags: CommandFlags) =>
+    .action((command: string[], flags: InspectFlags) =>
       run(command, flags, (m) => (session, context) => m.runPing(session, context)),
     );
 
@@ -276,7 +303,7 @@ The interactive inspector (no command) is not available in this version yet.`,
       .argument('[command...]'),
   )
     .exitOverride()
-    .action((command: string[], flags: CommandFlags) =>
+    .action((command: string[], flags: InspectFlags) =>
       run(command, flags, (m) => (session, context) => m.runInfo(session, context)),
     );
 
@@ -290,15 +317,61 @@ The interactive inspector (no command) is not available in this version yet.`,
       setExitCode(await runLogout(flags.url, io));
     });
 
-  program.argument('[command...]').action((command: string[]) => {
-    io.stderr(
-      command.length > 0
-        ? 'Error: the interactive inspector is not available in this version yet.\nUse a command, e.g. mcp-inspect tools -- <server command>.\n'
-        : program.helpInformation(),
-    );
-    setExitCode(EXIT.usage);
-  });
+  // No command, `help [command]`, a mistyped command, or a server after `--` alone (the
+  // interactive inspector, not in this version).
+  program
+    .argument('[words...]')
+    .allowUnknownOption()
+    .action(async (words: string[]) => {
+      const [first, second] = argv;
+      const known = program.commands.map((c) => c.name());
+      if (first === undefined) {
+        io.stderr(program.helpInformation());
+        setExitCode(EXIT.usage);
+      } else if (first === '--' || words.length === 0) {
+        io.stderr(
+          'Error: the interactive inspector is not available in this version yet.\nUse a command, e.g. mcp-inspect tools -- <server command>.\n',
+        );
+        setExitCode(EXIT.usage);
+      } else if (first.startsWith('-')) {
+        const wanted = words.find((word) => known.includes(word));
+        io.stderr(
+          `Error: unknown option "${first}" before the command.\nThe command comes first: mcp-inspect ${wanted ?? '<command>'} [options] [-- server command...]\n`,
+        );
+        setExitCode(EXIT.usage);
+      } else if (first === 'help' && (second === undefined || known.includes(second))) {
+        const command = program.commands.find((c) => c.name() === second);
+        io.stdout((command ?? program).helpInformation());
+        setExitCode(EXIT.ok);
+      } else {
+        // Loaded only here: --help and the commands need no suggestions.
+        const { suggestNames } = await import('@mcpkit/shared/suggest');
+        io.stderr(unknownCommand(first === 'help' ? second! : first, known, suggestNames));
+        setExitCode(EXIT.usage);
+      }
+    });
   return program;
+}
+
+/** Arguments of `call` and `prompt` from their flags. */
+const argumentsOf = (flags: ArgumentFlags) => ({
+  arg: flags.arg,
+  args: flags.args,
+  validate: flags.validate,
+});
+
+/** "unknown command" with the closest commands, or the list of them. */
+function unknownCommand(
+  word: string,
+  known: readonly string[],
+  suggestNames: (name: string, names: readonly string[]) => string[],
+): string {
+  const close = suggestNames(word, known);
+  const hint =
+    close.length > 0
+      ? `Did you mean ${close.map((name) => `"${name}"`).join(' or ')}?`
+      : `Commands: ${known.join(', ')}.`;
+  return `Error: unknown command "${word}".\n${hint}\n(run mcp-inspect --help for usage)\n`;
 }
 
 /**
@@ -319,7 +392,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     if (mode === 'text') safeIo.stderr(maskSecretsInText(text));
   });
   try {
-    const program = createProgram(safeIo, (code) => (exitCode = code));
+    const program = createProgram(safeIo, (code) => (exitCode = code), argv);
     program.hook('preAction', (_program, action) => {
       if (action.opts<{ json?: boolean }>().json) mode = 'json';
     });

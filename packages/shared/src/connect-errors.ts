@@ -2,20 +2,33 @@
 import {
   OAuthClientFlowError,
   OAuthError,
+  ProtocolError,
+  ProtocolErrorCode,
   SdkError,
   SdkErrorCode,
+  SdkHttpError,
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
-import type { FinishAuth, HttpTarget, StdioTarget } from './connection.js';
+import {
+  MODERN_PROTOCOL_VERSION,
+  type FinishAuth,
+  type HttpTarget,
+  type StdioTarget,
+} from './server-target.js';
 import type { MessageTooLargeError } from './limits.js';
 import type { ProcessStartError, ProcessTransport } from './process-transport.js';
 
-/** The modern protocol revision a `modern` connection pins. */
-export const MODERN_PROTOCOL_VERSION = '2026-07-28';
-
 /** What went wrong while connecting, for choosing the message and exit code. */
 export type ConnectFailure =
-  'spawn' | 'exited' | 'timeout' | 'unauthorized' | 'forbidden' | 'http' | 'protocol' | 'too-large';
+  | 'spawn'
+  | 'exited'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'http'
+  | 'protocol'
+  | 'too-large'
+  | 'unsupported-version';
 
 /** Connecting failed; `message` says why in one line, `hint` what to do. */
 export class ConnectError extends Error {
@@ -25,10 +38,21 @@ export class ConnectError extends Error {
   readonly stderr: string;
   /** Set when the server asked for authorization and an OAuth provider started it. */
   readonly finishAuth: FinishAuth | undefined;
+  /** For `unsupported-version`: the protocol versions the server said it supports. */
+  readonly supportedVersions: readonly string[];
+  /** For `unsupported-version`: the protocol version the server refused. */
+  readonly refusedVersion: string | undefined;
   constructor(
     kind: ConnectFailure,
     message: string,
-    options: { hint?: string; stderr?: string; cause?: unknown; finishAuth?: FinishAuth } = {},
+    options: {
+      hint?: string;
+      stderr?: string;
+      cause?: unknown;
+      finishAuth?: FinishAuth;
+      supportedVersions?: readonly string[];
+      refusedVersion?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'ConnectError';
@@ -36,6 +60,8 @@ export class ConnectError extends Error {
     this.hint = options.hint;
     this.stderr = options.stderr ?? '';
     this.finishAuth = options.finishAuth;
+    this.supportedVersions = options.supportedVersions ?? [];
+    this.refusedVersion = options.refusedVersion;
   }
 }
 
@@ -72,7 +98,7 @@ export function classifyStdioFailure(
     });
   }
   if (transport.tooLarge) return tooLargeFailure(transport.tooLarge, error, stderr);
-  const era = eraFailure(error);
+  const era = eraFailure(error) ?? versionFailure(error, stderr);
   if (era) return era;
   const exit = transport.exit;
   if (exit) {
@@ -110,6 +136,8 @@ export function classifyHttpFailure(
   tooLarge?: MessageTooLargeError,
 ): ConnectError {
   if (tooLarge) return tooLargeFailure(tooLarge, error);
+  const version = versionFailure(error);
+  if (version) return version;
   if (target.authProvider && error instanceof UnauthorizedError) {
     return new ConnectError('unauthorized', `${target.url} requires authorization`, {
       cause: error,
@@ -194,6 +222,71 @@ function eraFailure(error: unknown): ConnectError | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * The server refused the protocol version of the handshake (JSON-RPC error -32022), e.g. a
+ * 2026-07-28-only server answering a 2025 `initialize`; the versions it names are kept so
+ * that the caller can connect again with one of them.
+ */
+function versionFailure(error: unknown, stderr?: string): ConnectError | undefined {
+  const data = versionRefusal(error);
+  if (!data) return undefined;
+  const supported = Array.isArray(data.supported)
+    ? data.supported
+        .filter((v): v is string => typeof v === 'string')
+        .slice(0, 16)
+        .map((v) => v.slice(0, 32))
+    : [];
+  const requested = typeof data.requested === 'string' ? data.requested.slice(0, 32) : undefined;
+  const speaksModern = supported.includes(MODERN_PROTOCOL_VERSION);
+  return new ConnectError(
+    'unsupported-version',
+    `the server refused protocol version ${requested ?? '(unnamed)'}` +
+      (supported.length > 0 ? ` (it supports ${supported.join(', ')})` : ''),
+    {
+      hint: speaksModern
+        ? `It speaks the ${MODERN_PROTOCOL_VERSION} era only: use --era modern (or --era auto).`
+        : 'Try --era modern or --era auto.',
+      stderr,
+      cause: error,
+      supportedVersions: supported,
+      refusedVersion: requested,
+    },
+  );
+}
+
+/**
+ * The data of an unsupported-protocol-version refusal: a JSON-RPC error -32022, answered
+ * in-band (stdio) or as the body of an HTTP 400 (Streamable HTTP).
+ */
+function versionRefusal(error: unknown): { supported?: unknown; requested?: unknown } | undefined {
+  for (const e of causeChain(error)) {
+    if (e instanceof ProtocolError && e.code === ProtocolErrorCode.UnsupportedProtocolVersion)
+      return (e.data ?? {}) as { supported?: unknown; requested?: unknown };
+    const body =
+      e instanceof SdkHttpError ? (e.data as { text?: unknown } | undefined)?.text : undefined;
+    // The body is the server's: read only a small one, and only its error code and data.
+    if (typeof body === 'string' && body.length <= 65536) {
+      try {
+        const parsed = JSON.parse(body) as { error?: { code?: unknown; data?: unknown } };
+        if (parsed.error?.code === ProtocolErrorCode.UnsupportedProtocolVersion)
+          return (parsed.error.data ?? {}) as { supported?: unknown; requested?: unknown };
+      } catch {
+        // Not JSON: not a refusal of the version.
+      }
+    }
+  }
+  return undefined;
+}
+
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e !== undefined && chain.length < 8; e = (e as Error).cause) {
+    chain.push(e);
+    if (!(e instanceof Error)) break;
+  }
+  return chain;
 }
 
 function httpStatus(error: unknown): number | undefined {

@@ -2,54 +2,31 @@ import {
   Client,
   SSEClientTransport,
   StreamableHTTPClientTransport,
-  type AuthProvider,
   type ClientCapabilities,
   type Implementation,
-  type OAuthClientProvider,
 } from '@modelcontextprotocol/client';
-import {
-  classifyHttpFailure,
-  classifyStdioFailure,
-  ConnectError,
-  MODERN_PROTOCOL_VERSION,
-} from './connect-errors.js';
+import { classifyHttpFailure, classifyStdioFailure, ConnectError } from './connect-errors.js';
 import { createBoundedFetch } from './bounded-fetch.js';
 import { ByteMeter, DEFAULT_MAX_MESSAGE_BYTES, type MessageTooLargeError } from './limits.js';
 import type { ProcessTransport, StrayOutput } from './process-transport.js';
+import {
+  MODERN_PROTOCOL_VERSION,
+  type EraMode,
+  type FinishAuth,
+  type HttpTarget,
+  type ServerTarget,
+  type StdioTarget,
+} from './server-target.js';
 
-export { ConnectError, MODERN_PROTOCOL_VERSION, type ConnectFailure } from './connect-errors.js';
-
-/** A server started as a child process that speaks MCP on stdin/stdout. */
-export interface StdioTarget {
-  transport: 'stdio';
-  command: string;
-  args: string[];
-  /** The complete environment of the server. */
-  env: Record<string, string>;
-  cwd?: string;
-}
-
-/** A server reached over HTTP: Streamable HTTP (`http`, falling back to SSE) or legacy SSE. */
-export interface HttpTarget {
-  transport: 'http' | 'sse';
-  url: string;
-  headers: Record<string, string>;
-  /** Gives the SDK transport its tokens; an OAuth provider also runs the authorization flow. */
-  authProvider?: AuthProvider | OAuthClientProvider;
-}
-
-/**
- * Completes an authorization the provider started: exchanges the callback's `code` (and
- * checks `iss`) on the transport that saw the challenge, so its `resource_metadata` and
- * `scope` are used. Connect again afterwards.
- */
-export type FinishAuth = (callback: URLSearchParams) => Promise<void>;
-
-/** Where a server is and how to reach it. */
-export type ServerTarget = StdioTarget | HttpTarget;
-
-/** Protocol era: 2025 (`initialize`), 2026-07-28 (`server/discover`), or probe and pick. */
-export type EraMode = 'legacy' | 'modern' | 'auto';
+export { ConnectError, type ConnectFailure } from './connect-errors.js';
+export {
+  MODERN_PROTOCOL_VERSION,
+  type EraMode,
+  type FinishAuth,
+  type HttpTarget,
+  type ServerTarget,
+  type StdioTarget,
+} from './server-target.js';
 
 /** Pages of one list read at most (a server that never stops paging is an error). */
 export const LIST_MAX_PAGES = 10_000;
@@ -71,6 +48,20 @@ export interface OpenConnectionOptions {
   maxMessageBytes?: number;
   /** Aborting it stops the handshake at once (the server is stopped). */
   signal?: AbortSignal;
+  /**
+   * With era `legacy`: when the server refuses the 2025 handshake as an unsupported protocol
+   * version and names 2026-07-28 among its versions, connect again in the modern era (the
+   * connection's `eraFallback` says so). For a default era, not for one the person chose.
+   */
+  fallbackToModern?: boolean;
+}
+
+/** Why a connection runs in another era than asked for. */
+export interface EraFallback {
+  /** The protocol version the server refused. */
+  refused: string;
+  /** The versions the server said it supports. */
+  supported: readonly string[];
 }
 
 /** A connected client. */
@@ -86,6 +77,8 @@ export interface Connection {
   meter: ByteMeter;
   /** Set once the server sent a message over the bound; the connection is then closed. */
   tooLarge: () => MessageTooLargeError | undefined;
+  /** Set when the 2025 handshake was refused and the connection fell back to 2026-07-28. */
+  eraFallback?: EraFallback;
   close: () => Promise<void>;
 }
 
@@ -135,30 +128,58 @@ function newClient(options: OpenConnectionOptions, era: EraMode): Client {
  * Connect the official SDK client to a server. stdio servers run in their own process
  * group and are closed promptly; `http` tries Streamable HTTP and falls back to legacy
  * SSE when the endpoint does not speak it; `auto` falls back to the 2025 handshake when a
- * stdio server exits on the `server/discover` probe. Failures become a {@link ConnectError}.
+ * stdio server exits on the `server/discover` probe; with `fallbackToModern`, a refused
+ * 2025 handshake is retried in the 2026-07-28 era. Failures become a {@link ConnectError}.
  */
 export async function openConnection(
   target: ServerTarget,
   options: OpenConnectionOptions,
 ): Promise<Connection> {
+  try {
+    return await connectIn(target, options, options.era);
+  } catch (error) {
+    if (
+      options.fallbackToModern &&
+      options.era === 'legacy' &&
+      error instanceof ConnectError &&
+      error.kind === 'unsupported-version' &&
+      error.supportedVersions.includes(MODERN_PROTOCOL_VERSION) &&
+      !options.signal?.aborted
+    ) {
+      const connection = await connectIn(target, options, 'modern');
+      connection.eraFallback = {
+        refused: error.refusedVersion ?? 'the 2025 handshake',
+        supported: error.supportedVersions,
+      };
+      return connection;
+    }
+    throw error;
+  }
+}
+
+async function connectIn(
+  target: ServerTarget,
+  options: OpenConnectionOptions,
+  era: EraMode,
+): Promise<Connection> {
   if (target.transport === 'stdio') {
     try {
-      return await connectStdio(target, options, options.era);
+      return await connectStdio(target, options, era);
     } catch (error) {
-      if (options.era === 'auto' && error instanceof ConnectError && error.kind === 'exited') {
+      if (era === 'auto' && error instanceof ConnectError && error.kind === 'exited') {
         return connectStdio(target, options, 'legacy');
       }
       throw error;
     }
   }
-  if (target.transport === 'sse') return connectHttp(target, options, 'sse');
+  if (target.transport === 'sse') return connectHttp(target, options, 'sse', era);
   try {
-    return await connectHttp(target, options, 'streamable-http');
+    return await connectHttp(target, options, 'streamable-http', era);
   } catch (error) {
     // A server that answers POST with 404/405 (or HTML) predates Streamable HTTP.
     if (error instanceof ConnectError && error.kind === 'http') {
       try {
-        return await connectHttp(target, options, 'sse');
+        return await connectHttp(target, options, 'sse', era);
       } catch {
         throw error;
       }
@@ -219,6 +240,7 @@ async function connectHttp(
   target: HttpTarget,
   options: OpenConnectionOptions,
   wire: 'streamable-http' | 'sse',
+  era: EraMode,
 ): Promise<Connection> {
   const url = new URL(target.url);
   const meter = new ByteMeter();
@@ -244,7 +266,7 @@ async function connectHttp(
   const finishAuth: FinishAuth | undefined = target.authProvider
     ? (callback) => transport.finishAuth(callback)
     : undefined;
-  const connected = newClient(options, options.era);
+  const connected = newClient(options, era);
   client = connected;
   try {
     await abortable(

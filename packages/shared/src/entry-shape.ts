@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import type { ClientId } from './client-paths.js';
 import { ConfigError, describeNode } from './config-text.js';
 import type { ParsedConfig } from './config-text.js';
-import type { ServerEntry, ServerEntryBase, StdioServerEntry } from './server-entries.js';
+import type { ServerEntry, ServerEntryBase, StdioServerEntry } from './server-entry.js';
 
 export function child(node: Node | undefined, key: string): Node | undefined {
   if (!node || node.type !== 'object') return undefined;

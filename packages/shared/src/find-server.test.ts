@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-text.js';
-import { editDistance, findServer, suggestNames } from './find-server.js';
+import { findServer } from './find-server.js';
+import { editDistance, suggestNames } from './suggest.js';
 import { parseServerEntries } from './server-entries.js';
 
 const FILE = '/p/.cursor/mcp.json';

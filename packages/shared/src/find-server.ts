@@ -1,10 +1,5 @@
 import { ConfigError } from './config-text.js';
 import { unknownServerMessage } from './suggest.js';
-
-export { unknownServerMessage } from './suggest.js';
-
-// Re-exported for callers that already import from here.
-export { editDistance, suggestNames } from './suggest.js';
 import type { ServerEntriesResult, ServerEntry } from './server-entries.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskConfigText } from './mask-config-text.js';
-import { maskSecrets, maskSecretsInText, maskUrl, maskValue } from './mask.js';
+import { maskSecrets, maskSecretsInText, maskUrl, maskValue, redactKnownSecrets } from './mask.js';
 
 describe('maskSecrets', () => {
   it('masks env and header values, keeps variable references and empty values', () => {
@@ -138,5 +138,14 @@ describe('maskSecretsInText', () => {
     const text =
       'The server requires a Bearer token; see --timeout 300 and KEYBOARD=us. --oauth is for HTTP; use --bearer TOKEN.';
     expect(maskSecretsInText(text)).toBe(text);
+  });
+});
+
+describe('redactKnownSecrets', () => {
+  it('removes the given values, also URL-encoded, and leaves values under four characters', () => {
+    const text = 'token access-0123456789 in https://x/?code=a%2Fb%3Dc and a/b=c, id ab';
+    expect(redactKnownSecrets(text, ['access-0123456789', 'a/b=c', 'ab'])).toBe(
+      'token •••• in https://x/?code=•••• and ••••, id ab',
+    );
   });
 });

@@ -147,3 +147,18 @@ export function maskSecretsInText(text: string): string {
       value.startsWith(MASK) ? m : `${name}=${maskValue(value)}`,
     );
 }
+
+/**
+ * Replaces every occurrence of the given secret values (four characters or more), also
+ * URL-encoded, with `••••`: for text that may quote a token, secret or code that this
+ * process itself handled, whatever its shape.
+ */
+export function redactKnownSecrets(text: string, secrets: Iterable<string>): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join(MASK);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret && encoded.length >= 4) result = result.split(encoded).join(MASK);
+  }
+  return result;
+}

@@ -1,10 +1,10 @@
 import type { ClientId, ConfigScope } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
-import type { MainIo } from '../cli.js';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { CliError, EXIT, failure } from '../errors.js';
 import { createTargetFs, type TargetFs } from '../target/host-fs.js';
-import { guessClient, type TargetOptions } from '../target/targets.js';
+import { guessClient } from '@mcpkit/shared/guess-client';
+import type { TargetOptions } from '../target/targets.js';
 
 /** Options as commander hands them over; each command uses its own subset. */
 export interface GlobalFlags {
@@ -23,6 +23,20 @@ export interface GlobalFlags {
   resolve?: boolean;
   /** --allow-read-only: write a config file whose mode has no write bit (keeping its mode). */
   allowReadOnly?: boolean;
+}
+
+/** The world outside main(): output streams and everything OS-related. */
+export interface MainIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Environment of this shell (PATH, APPDATA, values for `--env KEY`…). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Current directory: the project for project-scope files. */
+  cwd: string;
+  /** Home directory of the user. */
+  homedir: string;
+  /** This machine's platform; --platform computes paths for another. */
+  platform: NodeJS.Platform;
 }
 
 /** The outside world of a command. */

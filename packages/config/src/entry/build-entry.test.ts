@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntry, type BuildEntryOptions, type LocalMachine } from './build-entry.js';
-import { describeToolDir, envShebang, findOnPath, needsCmdWrapper } from './resolve-command.js';
+import { describeToolDir, envShebang, needsCmdWrapper } from './resolve-command.js';
 import { parseEnvFlags, parseHeaderFlags } from './entry-args.js';
 
 /** A fake machine: `files` maps paths to their first bytes; all of them are executable. */
@@ -181,20 +181,6 @@ describe('buildEntry: runnable by a GUI client', () => {
 });
 
 describe('command helpers', () => {
-  it('findOnPath honours PATHEXT on Windows and skips relative PATH entries', () => {
-    const lookup = (platform: NodeJS.Platform, PATH: string, files: string[]) => ({
-      platform,
-      env: { PATH, PATHEXT: '.EXE;.CMD' },
-      isExecutable: (f: string) => files.includes(f),
-    });
-    expect(findOnPath('npx', lookup('win32', 'C:\\node;D:\\x', ['C:\\node\\npx.CMD']))).toBe(
-      'C:\\node\\npx.CMD',
-    );
-    expect(findOnPath('srv', lookup('linux', '.:bin:/opt/bin', ['bin/srv', '/opt/bin/srv']))).toBe(
-      '/opt/bin/srv',
-    );
-  });
-
   it('describeToolDir names managers and user folders, not system ones', () => {
     expect(describeToolDir('/Users/z/.volta/bin/node', '/Users/z')).toBe('Volta');
     expect(describeToolDir('/opt/homebrew/bin/uv', '/Users/z')).toBe('Homebrew');

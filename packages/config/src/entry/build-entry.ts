@@ -2,14 +2,8 @@ import path from 'node:path';
 import type { ClientId, ConfigScope } from '@mcpkit/shared/client-paths';
 import { usageError } from '../errors.js';
 import { CLIENT_NAMES } from '../target/targets.js';
-import {
-  describeToolDir,
-  envShebang,
-  findOnPath,
-  GUI_PATH,
-  needsCmdWrapper,
-  type CommandLookup,
-} from './resolve-command.js';
+import { findOnPath, type CommandLookup } from '@mcpkit/shared/which';
+import { describeToolDir, envShebang, GUI_PATH, needsCmdWrapper } from './resolve-command.js';
 
 /** This machine, as far as building an entry needs it. */
 export interface LocalMachine extends CommandLookup {

@@ -1,35 +1,5 @@
 import path from 'node:path';
 
-/** What command lookup needs from this machine; passed in so tests control it. */
-export interface CommandLookup {
-  /** This machine's platform. */
-  platform: NodeJS.Platform;
-  /** This shell's environment (PATH, PATHEXT). */
-  env: Readonly<Record<string, string | undefined>>;
-  /** Whether `file` is an executable regular file. */
-  isExecutable: (file: string) => boolean;
-}
-
-/** Finds `command` on the PATH of `lookup.env` the way a shell would; undefined when absent. */
-export function findOnPath(command: string, lookup: CommandLookup): string | undefined {
-  const p = lookup.platform === 'win32' ? path.win32 : path.posix;
-  const pathVar =
-    lookup.env.PATH ?? (lookup.platform === 'win32' ? lookup.env.Path : undefined) ?? '';
-  const exts =
-    lookup.platform === 'win32'
-      ? ['', ...(lookup.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)]
-      : [''];
-  for (const dir of pathVar.split(p.delimiter)) {
-    // An empty PATH entry means the current directory, which a GUI client does not share.
-    if (dir === '' || !p.isAbsolute(dir)) continue;
-    for (const ext of exts) {
-      const file = p.join(dir, command + ext);
-      if (lookup.isExecutable(file)) return file;
-    }
-  }
-  return undefined;
-}
-
 // Where version managers and per-user installs put commands; none of them is on the
 // PATH a GUI app starts with. Matched against the path with forward slashes.
 const TOOL_DIRS: [RegExp, string][] = [

@@ -118,16 +118,3 @@ function configTarget(o: TargetOptions): ConfigCandidate {
   if (!like) throw noSuchScope({ ...o, scope });
   return { ...like, file, label: `${like.label}, --config`, exists: o.fs.exists(file) };
 }
-
-/** The client a --config file belongs to, guessed from its name when --client is not given. */
-export function guessClient(file: string): ClientId {
-  const parts = file.replace(/\\/g, '/').split('/');
-  const base = parts[parts.length - 1] ?? '';
-  const parent = parts[parts.length - 2] ?? '';
-  if (parent === '.vscode') return 'vscode';
-  if (parent === '.cursor') return 'cursor';
-  if (parent === '.gemini' && base === 'settings.json') return 'gemini-cli';
-  if (base === 'mcp_config.json') return 'windsurf';
-  if (base === '.claude.json' || base === '.mcp.json') return 'claude-code';
-  return 'claude-desktop';
-}

@@ -50,22 +50,20 @@ export type InstallResult =
   { ok: true } | { ok: false; failedStep: InstallStep; reason: string; outputTail: string[] };
 
 /**
- * Run the install steps in order, stopping at the first failure. With `showOutput` the
- * package manager draws its own progress on the terminal; otherwise its output is kept
- * and the tail returned on failure.
+ * Run the install steps in order, stopping at the first failure. The package manager's
+ * output is kept, and its tail returned on failure.
  */
 export async function runInstall(
   steps: readonly InstallStep[],
   projectDir: string,
   env: NodeJS.ProcessEnv,
   runner: CommandRunner,
-  showOutput = false,
 ): Promise<InstallResult> {
   for (const step of steps) {
     // The venv's python is given relative to the project; bare names are looked up on PATH.
     const relative = !isAbsolute(step.command) && /[\\/]/.test(step.command);
     const command = relative ? join(projectDir, step.command) : step.command;
-    const result = await runner.run(command, step.args, { cwd: projectDir, env, showOutput });
+    const result = await runner.run(command, step.args, { cwd: projectDir, env });
     if (result.exitCode !== 0) {
       const reason =
         result.startError ??

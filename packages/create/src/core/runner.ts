@@ -14,8 +14,6 @@ export interface RunOptions {
   cwd: string;
   /** Full environment for the child. */
   env: NodeJS.ProcessEnv;
-  /** Let the child write to this terminal (its progress display) instead of capturing. */
-  showOutput?: boolean;
 }
 
 /** Runs external commands; injected so tests can observe or replace it. */
@@ -31,9 +29,7 @@ export const execaRunner: CommandRunner = {
       cwd: options.cwd,
       env: options.env,
       extendEnv: false,
-      all: !options.showOutput,
-      stdout: options.showOutput ? 'inherit' : 'pipe',
-      stderr: options.showOutput ? 'inherit' : 'pipe',
+      all: true,
       reject: false,
       stdin: 'ignore',
     });

@@ -2,20 +2,13 @@ import { LOG_LEVEL_META_KEY, type CallToolResult, type Tool } from '@modelcontex
 import { buildArguments, type JsonSchemaLike } from '../core/arguments.js';
 import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, formatJson, truncateForHumans } from '../core/format.js';
+import type { ArgumentOptions } from '../core/options.js';
 import type { InspectSession } from '../core/session.js';
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { suggestNames } from '@mcpkit/shared/suggest';
 import { describeAlternatives } from '../core/suggest.js';
 import type { ActionContext } from './common.js';
 import { fetchList } from './lists.js';
-
-/** Flags of `call` and `prompt` besides the common ones. */
-export interface ArgumentFlags {
-  arg: string[];
-  args?: string;
-  /** `--no-validate`: send the arguments as given, without the input-schema check. */
-  validate?: boolean;
-}
 
 /** Check `--arg` keys against the schema's properties: a typo is an error, with suggestions. */
 export function checkArgumentNames(
@@ -47,9 +40,9 @@ export function checkArgumentNames(
 /** `mcp-inspect call <tool>`. */
 export async function runCall(
   toolName: string,
-  argumentFlags: ArgumentFlags,
+  argumentFlags: ArgumentOptions,
   session: InspectSession,
-  { flags, io, signal }: ActionContext,
+  { options: { output }, io, signal }: ActionContext,
 ): Promise<number> {
   const tools = (await fetchList(session, 'tools', signal)) as Tool[];
   const tool = tools.find((candidate) => candidate.name === toolName);
@@ -64,7 +57,7 @@ export async function runCall(
     );
   }
   const schema = tool.inputSchema as JsonSchemaLike;
-  const validate = argumentFlags.validate !== false;
+  const validate = argumentFlags.validate;
   if (validate) checkArgumentNames(argumentFlags.arg, schema, `Tool "${toolName}"`);
   const args = buildArguments(argumentFlags.arg, argumentFlags.args, schema);
   // The JSON Schema validator (ajv) is loaded only by the command that needs it.
@@ -84,7 +77,7 @@ export async function runCall(
         arguments: args,
         // On 2026-07-28 a server logs only when the request asks for a level; 2025-era
         // servers log by default. Either way the messages are shown on stderr.
-        ...(session.client.getProtocolEra() === 'modern' && !flags.json
+        ...(session.client.getProtocolEra() === 'modern' && !output.json
           ? { _meta: { [LOG_LEVEL_META_KEY]: 'info' } }
           : {}),
       },
@@ -94,7 +87,7 @@ export async function runCall(
         toolDefinition: { ...tool, outputSchema: undefined },
         resetTimeoutOnProgress: true,
         onprogress: (progress) => {
-          if (flags.json) return;
+          if (output.json) return;
           const total = progress.total === undefined ? '' : `/${progress.total}`;
           io.stderr(
             `progress ${progress.progress}${total}${progress.message ? ` ${sanitizeLine(progress.message)}` : ''}\n`,
@@ -106,7 +99,7 @@ export async function runCall(
   const elapsed = Math.round(performance.now() - started);
   const mismatch = checkOutput(tool, result, checkAgainstSchema);
 
-  if (flags.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const parts = (result.content ?? []).map((block) => formatContentBlock(block as never));

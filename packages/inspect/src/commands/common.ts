@@ -1,29 +1,14 @@
 import { spawn } from 'node:child_process';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
-import type { EraMode, ServerTarget } from '@mcpkit/shared/connection';
-import { parseSize } from '@mcpkit/shared/limits';
+import type { ServerTarget } from '@mcpkit/shared/connection';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { EXIT, InspectError, interruptedExitCode, usageError } from '../core/errors.js';
-import type { OAuthFlags, OAuthSession } from '../core/oauth.js';
+import type { OAuthSession } from '../core/oauth.js';
 import type { Launcher } from '../core/oauth-callback.js';
-import { parseElicitPolicy, parseSamplePolicy } from '../core/policies.js';
+import type { OutputOptions, SessionCommandOptions } from '../core/options.js';
+import { parseSessionOptions, type InspectFlags } from './options.js';
 import { InspectSession, requestFailure } from '../core/session.js';
-import { resolveTarget, type ConnectionFlags } from '../core/target.js';
-
-/** Flags every command takes. */
-export interface CommandFlags extends ConnectionFlags, OAuthFlags {
-  era: EraMode;
-  timeout: string;
-  maxTime?: string;
-  maxSize: string;
-  json?: boolean;
-  stderr?: boolean;
-  root: string[];
-  elicit: string;
-  sample: string;
-}
+import { resolveTarget } from '../core/target.js';
 
 /** The outside world of a command. */
 export interface CommandIo {
@@ -31,18 +16,20 @@ export interface CommandIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Home directory: client configs for --server, the OAuth token cache. */
+  homedir: string;
+  /** This machine's platform. */
+  platform: NodeJS.Platform;
   version: string;
   /** Fires when the person presses Ctrl-C. */
   interrupt: AbortSignal;
-  /** Home directory for the OAuth token cache (default: the user's). */
-  homedir?: string;
   /** Starts a detached program (the browser for OAuth); default: spawn, failures ignored. */
   launch?: Launcher;
 }
 
 /** What an action gets besides the session. */
 export interface ActionContext {
-  flags: CommandFlags;
+  options: SessionCommandOptions;
   io: CommandIo;
   /** Aborted on Ctrl-C; pass it to requests so they are cancelled on the server too. */
   signal: AbortSignal;
@@ -54,7 +41,7 @@ export interface ActionContext {
  */
 export function reportError(
   failure: InspectError,
-  flags: Pick<CommandFlags, 'json'>,
+  output: Pick<OutputOptions, 'json'>,
   io: Pick<CommandIo, 'stderr'>,
 ): number {
   const error = {
@@ -62,7 +49,7 @@ export function reportError(
     message: maskSecretsInText(failure.message),
     hint: failure.hint === undefined ? undefined : maskSecretsInText(failure.hint),
   };
-  if (flags.json) {
+  if (output.json) {
     io.stderr(
       `${JSON.stringify({ error: { code: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } })}\n`,
     );
@@ -70,17 +57,6 @@ export function reportError(
     io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
   }
   return error.exitCode;
-}
-
-function parseTimeout(text: string, flag = '--timeout'): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw usageError(
-      `${flag} must be a positive number of milliseconds, not "${text}".`,
-      `Example: ${flag} 10000`,
-    );
-  }
-  return value;
 }
 
 const launchDetached: Launcher = (command, args) => {
@@ -93,47 +69,38 @@ const launchDetached: Launcher = (command, args) => {
   }
 };
 
-/** Start OAuth for an HTTP target when --oauth is given: the provider goes into the target. */
+/** Start OAuth when it was asked for: the provider goes into the HTTP target. */
 async function startOAuth(
   target: ServerTarget,
-  flags: CommandFlags,
+  options: SessionCommandOptions,
   io: CommandIo,
 ): Promise<OAuthSession | undefined> {
-  // The OAuth machinery loads only when an --oauth flag is given.
-  const wanted = Object.entries(flags).some(
-    ([key, value]) => key.startsWith('oauth') && value !== undefined,
-  );
-  if (!wanted) return undefined;
-  const { parseOAuthFlags, OAuthSession } = await import('../core/oauth.js');
-  const settings = await parseOAuthFlags(flags, io.env);
-  if (!settings) return undefined;
+  const oauth = options.oauth;
+  if (!oauth) return undefined;
   if (target.transport === 'stdio')
     throw usageError(
       '--oauth is for HTTP servers: use it with --url (or an url entry of --server).',
     );
-  if (flags.bearer !== undefined || flags.header.some((h) => /^\s*authorization\s*:/i.test(h)))
-    throw usageError('Give --oauth or an Authorization header (--bearer, --header), not both.');
   // A token from $MCP_BEARER_TOKEN or a config entry would be sent until OAuth has one.
   for (const name of Object.keys(target.headers))
     if (name.toLowerCase() === 'authorization') delete target.headers[name];
-  const port = flags.oauthRedirectPort;
-  if (port !== undefined && !/^\d{1,5}$/.test(port))
-    throw usageError(`--oauth-redirect-port must be a port number, not "${port}".`);
-  const oauth = await OAuthSession.start({
+  // The OAuth machinery loads only when OAuth is asked for.
+  const { OAuthSession } = await import('../core/oauth.js');
+  const session = await OAuthSession.start({
     serverUrl: target.url,
-    settings,
-    homedir: io.homedir ?? homedir(),
-    headless: flags.oauthHeadless === true,
-    callbackTimeoutMs: parseTimeout(flags.oauthTimeout ?? '300000', '--oauth-timeout'),
-    redirectPort: port === undefined ? undefined : Number(port),
+    settings: oauth.settings,
+    homedir: io.homedir,
+    headless: oauth.headless,
+    callbackTimeoutMs: oauth.callbackTimeoutMs,
+    redirectPort: oauth.redirectPort,
     clientName: 'mcp-inspect',
     stderr: io.stderr,
-    platform: process.platform,
+    platform: io.platform,
     env: io.env,
     launch: io.launch ?? launchDetached,
   });
-  target.authProvider = oauth.provider;
-  return oauth;
+  target.authProvider = session.provider;
+  return session;
 }
 
 /**
@@ -143,47 +110,35 @@ async function startOAuth(
  * on stderr (not in --json mode, where stderr carries only the error).
  */
 export async function runSessionCommand(
-  command: readonly string[],
-  flags: CommandFlags,
+  options: SessionCommandOptions,
   io: CommandIo,
   action: (session: InspectSession, context: ActionContext) => Promise<number>,
 ): Promise<number> {
   let session: InspectSession | undefined;
   let oauth: OAuthSession | undefined;
+  const { connection, output } = options;
   const note = (text: string) => {
-    if (!flags.json) io.stderr(`${maskSecretsInText(text)}\n`);
+    if (!output.json) io.stderr(`${maskSecretsInText(text)}\n`);
   };
   let stderrTail = '';
   try {
-    const timeoutMs = parseTimeout(flags.timeout);
-    const maxTimeMs =
-      flags.maxTime === undefined ? undefined : parseTimeout(flags.maxTime, '--max-time');
-    const maxMessageBytes = parseSize(flags.maxSize);
-    if (maxMessageBytes === undefined)
-      throw usageError(
-        `--max-size must be a size such as 64MiB, 512KiB or 1048576, not "${flags.maxSize}".`,
-      );
-    const { target, warnings } = await resolveTarget(command, flags, io.env, io.cwd);
+    const { target, warnings } = await resolveTarget(connection, io);
     for (const warning of warnings) note(`Warning: ${sanitizeLine(warning)}`);
-    const policies = {
-      elicit: parseElicitPolicy(flags.elicit, io.cwd),
-      sample: parseSamplePolicy(flags.sample),
-      roots: flags.root.map((dir) => resolve(io.cwd, dir)),
-    };
-    oauth = await startOAuth(target, flags, io);
+    oauth = await startOAuth(target, options, io);
     const open = () =>
       InspectSession.open({
         target,
-        era: flags.era,
-        timeoutMs,
-        maxTimeMs,
-        maxMessageBytes,
+        era: connection.era,
+        fallbackToModern: connection.eraIsDefault,
+        timeoutMs: connection.timeoutMs,
+        maxTimeMs: connection.maxTimeMs,
+        maxMessageBytes: connection.maxMessageBytes,
         signal: io.interrupt,
-        policies,
+        policies: options.policies,
         version: io.version,
         onStderr: (chunk) => {
           stderrTail = (stderrTail + chunk).slice(-8192);
-          if (flags.stderr) io.stderr(sanitizeText(chunk));
+          if (output.serverStderr) io.stderr(sanitizeText(chunk));
         },
         onStray: (stray) =>
           note(
@@ -202,7 +157,12 @@ export async function runSessionCommand(
       await session?.close().catch(() => undefined);
       session = undefined;
       session = await open();
-      return action(session, { flags, io, signal: io.interrupt });
+      const fallback = session.connection.eraFallback;
+      if (fallback)
+        note(
+          `Note: the server refused the 2025 handshake (${sanitizeLine(fallback.refused)}); connected in the 2026-07-28 era. Pass --era modern to go there directly.`,
+        );
+      return action(session, { options, io, signal: io.interrupt });
     };
     if (!oauth) return await attempt();
     const { authorizationFinisher } = await import('../core/oauth.js');
@@ -230,15 +190,32 @@ export async function runSessionCommand(
     }
     if (failure.exitCode === EXIT.connection || failure.exitCode === EXIT.timeout) {
       const tail = (session?.stderr ?? stderrTail).trim();
-      if (tail && !flags.stderr && !flags.json) {
+      if (tail && !output.serverStderr && !output.json) {
         io.stderr(
           `The server's stderr ended with:\n${sanitizeText(tail.split('\n').slice(-12).join('\n'))}\n`,
         );
       }
     }
-    return reportError(failure, flags, io);
+    return reportError(failure, output, io);
   } finally {
     await session?.close().catch(() => undefined);
     await oauth?.close();
   }
+}
+
+/** Parse the flags into typed options (a usage error is reported here), then run the command. */
+export async function runWithFlags(
+  command: readonly string[],
+  flags: InspectFlags,
+  io: CommandIo,
+  action: (session: InspectSession, context: ActionContext) => Promise<number>,
+): Promise<number> {
+  let options: SessionCommandOptions;
+  try {
+    options = await parseSessionOptions(command, flags, io);
+  } catch (error) {
+    if (error instanceof InspectError) return reportError(error, { json: flags.json === true }, io);
+    throw error;
+  }
+  return runSessionCommand(options, io, action);
 }

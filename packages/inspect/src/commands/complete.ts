@@ -14,7 +14,7 @@ export async function runComplete(
   value: string,
   contextPairs: readonly string[],
   session: InspectSession,
-  { flags, io, signal }: ActionContext,
+  { options: { output }, io, signal }: ActionContext,
 ): Promise<number> {
   const colon = reference.indexOf(':');
   const kind = reference.slice(0, colon);
@@ -68,7 +68,7 @@ export async function runComplete(
       options,
     ),
   );
-  if (flags.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }

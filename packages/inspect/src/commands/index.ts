@@ -1,6 +1,6 @@
 // Everything a command needs once a server is to be reached; cli.ts imports this lazily.
 export { runCall } from './call.js';
-export { runSessionCommand } from './common.js';
+export { runSessionCommand, runWithFlags } from './common.js';
 export { runComplete } from './complete.js';
 export { runInfo, runPing } from './info.js';
 export { runList } from './lists.js';

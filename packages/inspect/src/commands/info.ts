@@ -6,12 +6,12 @@ import type { ActionContext } from './common.js';
 /** `mcp-inspect ping`: one round trip, timed. */
 export async function runPing(
   session: InspectSession,
-  { flags, io, signal }: ActionContext,
+  { options: { output }, io, signal }: ActionContext,
 ): Promise<number> {
   const started = performance.now();
   await session.request('ping', signal, (options) => session.client.ping(options));
   const ms = Math.round((performance.now() - started) * 10) / 10;
-  io.stdout(flags.json ? `${JSON.stringify({ ok: true, ms })}\n` : `pong (${ms} ms)\n`);
+  io.stdout(output.json ? `${JSON.stringify({ ok: true, ms })}\n` : `pong (${ms} ms)\n`);
   return EXIT.ok;
 }
 
@@ -25,16 +25,23 @@ export function describeServer(session: InspectSession) {
     transport: session.connection.wire,
     capabilities: client.getServerCapabilities() ?? {},
     instructions: client.getInstructions() ?? null,
+    /** Set when the default 2025 handshake was refused and the 2026-07-28 era was used. */
+    eraFallback: session.connection.eraFallback
+      ? {
+          refused: session.connection.eraFallback.refused,
+          supported: [...session.connection.eraFallback.supported],
+        }
+      : null,
   };
 }
 
 /** `mcp-inspect info`: server name and version, era, protocol version, capabilities, instructions. */
 export async function runInfo(
   session: InspectSession,
-  { flags, io }: ActionContext,
+  { options: { output }, io }: ActionContext,
 ): Promise<number> {
   const info = describeServer(session);
-  if (flags.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify(info, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -50,6 +57,11 @@ export async function runInfo(
   const lines = [
     `server        ${info.server ? `${sanitizeLine(info.server.name)} ${sanitizeLine(info.server.version ?? '')}`.trim() : '(not reported)'}`,
     `protocol      ${info.protocolVersion ?? '?'} (${info.era === 'modern' ? '2026-07-28 era, server/discover' : '2025 era, initialize'})`,
+    ...(info.eraFallback
+      ? [
+          `              fell back: the server refused ${sanitizeLine(info.eraFallback.refused)} (the default 2025 handshake)`,
+        ]
+      : []),
     `transport     ${info.transport}`,
     `capabilities  ${sanitizeLine(capabilities) || '(none)'}`,
   ];

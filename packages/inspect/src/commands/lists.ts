@@ -95,10 +95,10 @@ function row(kind: ListKind, item: Item): [string, string] {
 export async function runList(
   kind: ListKind,
   session: InspectSession,
-  { flags, io, signal }: ActionContext,
+  { options: { output }, io, signal }: ActionContext,
 ): Promise<number> {
   const items = (await fetchList(session, kind, signal)) as Item[];
-  if (flags.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify({ [JSON_KEY[kind]]: items }, null, 2)}\n`);
     return EXIT.ok;
   }

@@ -5,7 +5,8 @@ import { EXIT, InspectError, usageError } from '../core/errors.js';
 import { formatContentBlock, truncateForHumans } from '../core/format.js';
 import type { InspectSession } from '../core/session.js';
 import { describeAlternatives } from '../core/suggest.js';
-import { checkArgumentNames, type ArgumentFlags } from './call.js';
+import type { ArgumentOptions } from '../core/options.js';
+import { checkArgumentNames } from './call.js';
 import type { ActionContext } from './common.js';
 import { fetchList } from './lists.js';
 
@@ -49,9 +50,9 @@ export async function findPrompt(
 /** `mcp-inspect prompt <name>`. */
 export async function runPrompt(
   name: string,
-  argumentFlags: ArgumentFlags,
+  argumentFlags: ArgumentOptions,
   session: InspectSession,
-  { flags, io, signal }: ActionContext,
+  { options: { output }, io, signal }: ActionContext,
 ): Promise<number> {
   const prompt = await findPrompt(name, session, signal);
   const schema = promptSchema(prompt);
@@ -76,7 +77,7 @@ export async function runPrompt(
     signal,
     (options) => session.client.getPrompt({ name, arguments: stringArgs }, options),
   );
-  if (flags.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }

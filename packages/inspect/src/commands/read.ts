@@ -15,7 +15,7 @@ import { fetchList } from './lists.js';
 export async function runRead(
   uri: string,
   session: InspectSession,
-  { flags, io, signal }: ActionContext,
+  { options: { output }, io, signal }: ActionContext,
 ): Promise<number> {
   if (!session.has('resources')) {
     throw new InspectError(
@@ -46,7 +46,7 @@ export async function runRead(
     }
     throw failure;
   }
-  if (flags.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }

@@ -91,3 +91,24 @@ describe('checkAgainstSchema', () => {
     expect(checkAgainstSchema({}, strict)).toMatch(/must have required property 'count'/);
   });
 });
+
+describe('coerceValue with unions and null', () => {
+  it('reads an anyOf/oneOf of types like a type list', () => {
+    const anyOf: JsonSchemaLike = { anyOf: [{ type: 'integer' }, { type: 'boolean' }] };
+    expect(coerceValue('x', '4', anyOf)).toBe(4);
+    expect(coerceValue('x', 'true', anyOf)).toBe(true);
+    expect(coerceValue('x', 'word', anyOf)).toBe('word');
+    expect(coerceValue('x', '7', { oneOf: [{ type: 'string' }, { type: 'null' }] })).toBe('7');
+  });
+
+  it('takes an empty value or "null" as null for a null type, and refuses others', () => {
+    expect(coerceValue('x', '', { type: 'null' })).toBeNull();
+    expect(coerceValue('x', 'null', { type: 'null' })).toBeNull();
+    expect(() => coerceValue('x', 'nil', { type: 'null' })).toThrow(/not null/);
+  });
+
+  it('refuses an empty number instead of sending 0', () => {
+    expect(() => coerceValue('days', '', { type: 'integer' })).toThrow(/not a number/);
+    expect(() => coerceValue('days', 'Infinity', { type: 'number' })).toThrow(/not a number/);
+  });
+});

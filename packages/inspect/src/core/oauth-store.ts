@@ -71,19 +71,3 @@ export class OAuthStore {
     return existed;
   }
 }
-
-/** Show that a secret is set without showing any of it: `***(40 chars)`. */
-export function maskSecret(secret: string): string {
-  return `***(${secret.length} chars)`;
-}
-
-/** Replace every occurrence of any of `secrets` (four characters or more) in `text` with `***`. */
-export function redactSecrets(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('***');
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret && encoded.length >= 4) result = result.split(encoded).join('***');
-  }
-  return result;
-}

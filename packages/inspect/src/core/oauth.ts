@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { ConnectError, type FinishAuth } from '@mcpkit/shared/connection';
+import { redactKnownSecrets } from '@mcpkit/shared/mask';
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { UnauthorizedError } from '@modelcontextprotocol/client';
-import { EXIT, InspectError, usageError } from './errors.js';
+import { EXIT, InspectError } from './errors.js';
 import {
   CallbackTimeoutError,
   followAuthorization,
@@ -11,85 +11,10 @@ import {
   type Launcher,
 } from './oauth-callback.js';
 import { InspectOAuthProvider, type OAuthClientSettings } from './oauth-provider.js';
-import { OAuthStore, redactSecrets, type OAuthRecord } from './oauth-store.js';
-
-/** The OAuth flags of every command. */
-export interface OAuthFlags {
-  oauth?: boolean;
-  oauthHeadless?: boolean;
-  oauthGrant?: string;
-  oauthClientId?: string;
-  oauthClientSecret?: string;
-  oauthClientMetadataUrl?: string;
-  oauthClientKey?: string;
-  oauthClientKeyAlg?: string;
-  oauthScope?: string;
-  oauthRedirectPort?: string;
-  oauthTimeout?: string;
-}
+import { OAuthStore, type OAuthRecord } from './oauth-store.js';
 
 /** How many times one command may send the person (or the headless flow) to authorize. */
 export const MAX_AUTHORIZATIONS = 3;
-
-/** The OAuth settings a command asked for, or undefined without --oauth; bad flags are usage errors. */
-export async function parseOAuthFlags(
-  flags: OAuthFlags,
-  env: NodeJS.ProcessEnv,
-  readText: (file: string) => Promise<string> = (file) => readFile(file, 'utf8'),
-): Promise<OAuthClientSettings | undefined> {
-  const given = Object.entries(flags).filter(
-    ([key, value]) => key.startsWith('oauth') && key !== 'oauth' && value !== undefined,
-  );
-  if (!flags.oauth) {
-    if (given.length > 0)
-      throw usageError(
-        `--${given[0]![0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --oauth.`,
-      );
-    return undefined;
-  }
-  const grant = flags.oauthGrant ?? 'authorization_code';
-  if (grant !== 'authorization_code' && grant !== 'client_credentials')
-    throw usageError(
-      `--oauth-grant must be authorization_code or client_credentials, not "${grant}".`,
-    );
-  const clientSecret = flags.oauthClientSecret ?? env.MCP_OAUTH_CLIENT_SECRET;
-  if ((clientSecret || flags.oauthClientKey) && !flags.oauthClientId)
-    throw usageError('A client secret or key needs --oauth-client-id.');
-  if (clientSecret && flags.oauthClientKey)
-    throw usageError('Give --oauth-client-secret or --oauth-client-key, not both.');
-  if (grant === 'client_credentials' && !(clientSecret || flags.oauthClientKey))
-    throw usageError(
-      '--oauth-grant client_credentials needs --oauth-client-id with --oauth-client-secret (or $MCP_OAUTH_CLIENT_SECRET) or --oauth-client-key FILE.',
-    );
-  if (flags.oauthClientMetadataUrl !== undefined) {
-    const url = URL.canParse(flags.oauthClientMetadataUrl)
-      ? new URL(flags.oauthClientMetadataUrl)
-      : undefined;
-    if (url?.protocol !== 'https:' || url.pathname === '/')
-      throw usageError(
-        '--oauth-client-metadata-url must be an https URL with a path (a Client ID Metadata Document).',
-      );
-  }
-  let privateKey: string | undefined;
-  if (flags.oauthClientKey) {
-    try {
-      privateKey = await readText(flags.oauthClientKey);
-    } catch (error) {
-      throw usageError(
-        `Cannot read --oauth-client-key ${flags.oauthClientKey}: ${(error as Error).message}`,
-      );
-    }
-  }
-  return {
-    grant,
-    clientId: flags.oauthClientId,
-    clientSecret,
-    clientMetadataUrl: flags.oauthClientMetadataUrl,
-    privateKey,
-    privateKeyAlg: flags.oauthClientKeyAlg,
-    scope: flags.oauthScope,
-  };
-}
 
 /** Everything an {@link OAuthSession} needs from the outside. */
 export interface OAuthSessionOptions {
@@ -182,9 +107,9 @@ export class OAuthSession {
     }
   }
 
-  /** `text` with every token, secret and code this session handled replaced by `***`. */
+  /** `text` with every token, secret and code this session handled replaced by `••••`. */
   redact(text: string): string {
-    return redactSecrets(text, this.provider.secrets());
+    return redactKnownSecrets(text, this.provider.secrets());
   }
 
   /** Stop the loopback listener. */

@@ -1,17 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProtocolError, type Client, type ClientCapabilities } from '@modelcontextprotocol/client';
-import { usageError } from './errors.js';
-
-/** How to answer a server's elicitation (a question for the user). */
-export type ElicitPolicy =
-  | { kind: 'decline' }
-  | { kind: 'accept-defaults' }
-  | { kind: 'json'; content: Record<string, unknown>; file: string };
-
-/** How to answer a server's sampling request (a question for the model). */
-export type SamplePolicy = { kind: 'decline' } | { kind: 'reply'; text: string };
+import type { PolicyOptions } from './options.js';
 
 /** What the server asked of the client, and what it got, for reporting. */
 export interface ServerRequestEvent {
@@ -19,55 +9,11 @@ export interface ServerRequestEvent {
   outcome: string;
 }
 
-/** The answering policies of a session. */
-export interface Policies {
-  elicit: ElicitPolicy;
-  sample: SamplePolicy;
-  /** Absolute directories offered as roots (none: an empty list). */
-  roots: string[];
-}
-
-/** Parse `--elicit decline|accept-defaults|json:FILE`. */
-export function parseElicitPolicy(text: string, cwd: string): ElicitPolicy {
-  if (text === 'decline' || text === 'accept-defaults') return { kind: text };
-  if (text.startsWith('json:')) {
-    const file = resolve(cwd, text.slice(5));
-    let content: unknown;
-    try {
-      content = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw usageError(
-        `--elicit ${text}: cannot read a JSON object from ${file}: ${(error as Error).message}.`,
-      );
-    }
-    if (!content || typeof content !== 'object' || Array.isArray(content)) {
-      throw usageError(
-        `--elicit ${text}: ${file} must hold a JSON object (the answers by field name).`,
-      );
-    }
-    return { kind: 'json', content: content as Record<string, unknown>, file };
-  }
-  throw usageError(
-    `Unknown --elicit policy "${text}".`,
-    'Use decline, accept-defaults or json:FILE.',
-  );
-}
-
-/** Parse `--sample reply:TEXT|decline`. */
-export function parseSamplePolicy(text: string): SamplePolicy {
-  if (text === 'decline') return { kind: 'decline' };
-  if (text.startsWith('reply:')) return { kind: 'reply', text: text.slice(6) };
-  throw usageError(
-    `Unknown --sample policy "${text}".`,
-    "Use decline or reply:TEXT (e.g. --sample 'reply:It is sunny').",
-  );
-}
-
 /**
  * The capabilities a client with these policies declares: it answers all three kinds,
  * and with accept-defaults it says that it fills in schema defaults (SEP-1034).
  */
-export function policyCapabilities(policies: Policies): ClientCapabilities {
+export function policyCapabilities(policies: PolicyOptions): ClientCapabilities {
   const form: { applyDefaults?: boolean } =
     policies.elicit.kind === 'accept-defaults' ? { applyDefaults: true } : {};
   return { roots: { listChanged: false }, elicitation: { form }, sampling: {} };
@@ -83,7 +29,7 @@ interface SchemaProperty {
  */
 export function registerPolicies(
   client: Client,
-  policies: Policies,
+  policies: PolicyOptions,
   onEvent: (event: ServerRequestEvent) => void,
 ): void {
   client.setRequestHandler('roots/list', () => {

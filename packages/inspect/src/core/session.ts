@@ -14,17 +14,18 @@ import {
   type RequestOptions,
 } from '@modelcontextprotocol/client';
 import { EXIT, InspectError } from './errors.js';
-import {
-  policyCapabilities,
-  registerPolicies,
-  type Policies,
-  type ServerRequestEvent,
-} from './policies.js';
+import { policyCapabilities, registerPolicies, type ServerRequestEvent } from './policies.js';
+import type { PolicyOptions } from './options.js';
 
 /** Everything a session needs to start. */
 export interface SessionOptions {
   target: ServerTarget;
   era: EraMode;
+  /**
+   * Reach a server that refuses the 2025 handshake as an unsupported version in the
+   * 2026-07-28 era instead (for the default era, not one the person chose).
+   */
+  fallbackToModern?: boolean;
   /** Bound on the handshake and on every wait for a reply (reset by progress where asked), in ms. */
   timeoutMs: number;
   /** Bound on the whole of one request, progress or not, in ms (default 10 × timeoutMs). */
@@ -33,7 +34,7 @@ export interface SessionOptions {
   maxMessageBytes?: number;
   /** Aborting it (Ctrl-C) stops the handshake at once. */
   signal?: AbortSignal;
-  policies: Policies;
+  policies: PolicyOptions;
   /** Version of mcp-inspect, sent as clientInfo. */
   version: string;
   /** Live server stderr (stdio). */
@@ -67,6 +68,7 @@ export class InspectSession {
     try {
       const connection = await openConnection(options.target, {
         era: options.era,
+        fallbackToModern: options.fallbackToModern,
         timeoutMs: options.timeoutMs,
         clientInfo: { name: 'mcp-inspect', version: options.version },
         capabilities: policyCapabilities(options.policies),

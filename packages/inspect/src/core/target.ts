@@ -1,53 +1,22 @@
-import { HeaderFlagError, parseHeaderFlags } from '@mcpkit/shared/header-flags';
-import { homedir } from 'node:os';
-import { basename, dirname } from 'node:path';
-import { CLIENT_IDS, type ClientId } from '@mcpkit/shared/client-paths';
 import type { ServerTarget } from '@mcpkit/shared/connection';
 import { usageError } from './errors.js';
+import type { ConnectionOptions } from './options.js';
 
-/** Connection flags shared by every command. */
-export interface ConnectionFlags {
-  url?: string;
-  sse?: boolean;
-  header: string[];
-  bearer?: string;
-  env: string[];
-  cwd?: string;
-  server?: string;
-  client?: string;
-  config?: string;
-}
-
-/** Parse `--header 'Name: value'` flags; a malformed one is a usage error. */
-export function parseHeaders(flags: readonly string[]): Record<string, string> {
-  try {
-    return parseHeaderFlags(flags);
-  } catch (error) {
-    if (error instanceof HeaderFlagError) throw usageError(error.message, error.hint);
-    throw error;
-  }
-}
-
-/** Parse `--env KEY=VALUE` flags. */
-export function parseEnv(pairs: readonly string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw usageError(`Bad --env "${pair.split('=')[0]}".`, 'Write it as KEY=value.');
-    env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return env;
-}
-
-/** The client whose config a file is, guessed from its name when --client is not given. */
-export function guessClient(file: string): ClientId {
-  if (basename(dirname(file)) === '.vscode') return 'vscode';
-  if (basename(dirname(file)) === '.cursor') return 'cursor';
-  if (basename(dirname(file)) === '.gemini' && basename(file) === 'settings.json')
-    return 'gemini-cli';
-  if (basename(file) === 'mcp_config.json') return 'windsurf';
-  if (['.claude.json', '.mcp.json'].includes(basename(file))) return 'claude-code';
-  return 'claude-desktop';
+/** The machine a target is resolved on; passed in so that tests choose it. */
+export interface TargetHost {
+  /** Platform whose client config locations apply. */
+  platform: NodeJS.Platform;
+  /** Environment: `$MCP_BEARER_TOKEN`, and the variables a config entry refers to. */
+  env: NodeJS.ProcessEnv;
+  /** Home directory, where the clients keep their configs. */
+  homedir: string;
+  /** Directory relative paths are taken from (and Claude Code's project key). */
+  cwd: string;
+  /**
+   * The small environment an MCP client gives a stdio server (HOME, PATH, USER, ...);
+   * default: the SDK's `getDefaultEnvironment()` for this machine.
+   */
+  defaultServerEnv?: () => Record<string, string>;
 }
 
 /** Where the server is, with anything the person should know about how it is reached. */
@@ -57,59 +26,38 @@ export interface ResolvedTarget {
 }
 
 /**
- * The server to connect to, from `-- command args`, `--url`, or `--server NAME` in a
- * client config. A stdio command gets the SDK's small default environment (HOME, PATH,
- * USER, ...) plus `--env`, as an MCP client application would give it; a configured
- * server is launched as its client would launch it.
+ * The server to connect to: the stdio command, the --url, or --server NAME from a client
+ * config. A stdio command gets the client's small default environment plus `env`, as an
+ * MCP client application would give it; a configured server is launched as its client
+ * would launch it, with `env`, `cwd` and `headers` added.
  */
 export async function resolveTarget(
-  command: readonly string[],
-  flags: ConnectionFlags,
-  processEnv: NodeJS.ProcessEnv,
-  cwd: string,
+  options: ConnectionOptions,
+  host: TargetHost,
 ): Promise<ResolvedTarget> {
-  const given = [command.length > 0, flags.url !== undefined, flags.server !== undefined].filter(
-    Boolean,
-  ).length;
-  if (given === 0) {
-    throw usageError(
-      'No server given.',
-      'Pass a command after -- (e.g. mcp-inspect tools -- uv run my-server), --url URL, or --server NAME.',
-    );
-  }
-  if (given > 1) throw usageError('Give one server: a command after --, --url, or --server.');
-  if (flags.url !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(flags.url);
-    } catch {
-      throw usageError(
-        `--url "${flags.url}" is not a URL.`,
-        'Example: --url http://127.0.0.1:8000/mcp',
-      );
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw usageError(`--url must be http or https, not ${url.protocol}`);
-    const headers = parseHeaders(flags.header);
-    const token = flags.bearer ?? processEnv.MCP_BEARER_TOKEN;
-    if (token && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
+  if (options.url !== undefined) {
+    const headers = { ...options.headers };
+    const token = options.bearer ?? host.env.MCP_BEARER_TOKEN;
+    if (token && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization'))
       headers.Authorization = `Bearer ${token}`;
-    }
     return {
-      target: { transport: flags.sse ? 'sse' : 'http', url: url.href, headers },
+      target: { transport: options.sse ? 'sse' : 'http', url: options.url, headers },
       warnings: [],
     };
   }
-  if (flags.server !== undefined) return resolveConfigured(flags.server, flags, processEnv, cwd);
-  const [program, ...args] = command as [string, ...string[]];
-  const { getDefaultEnvironment } = await import('@modelcontextprotocol/client/stdio');
+  if (options.server !== undefined) return resolveConfigured(options.server, options, host);
+  const [program, ...args] = options.command;
+  if (program === undefined) throw usageError('No server given.');
+  const defaultEnv =
+    host.defaultServerEnv ??
+    (await import('@modelcontextprotocol/client/stdio')).getDefaultEnvironment;
   return {
     target: {
       transport: 'stdio',
       command: program,
       args,
-      env: { ...getDefaultEnvironment(), ...parseEnv(flags.env) },
-      cwd: flags.cwd,
+      env: { ...defaultEnv(), ...options.env },
+      cwd: options.cwd,
     },
     warnings: [],
   };
@@ -117,47 +65,43 @@ export async function resolveTarget(
 
 async function resolveConfigured(
   name: string,
-  flags: ConnectionFlags,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
+  options: ConnectionOptions,
+  host: TargetHost,
 ): Promise<ResolvedTarget> {
-  if (flags.client !== undefined && !CLIENT_IDS.includes(flags.client as ClientId)) {
-    throw usageError(`Unknown client "${flags.client}".`, `Use one of: ${CLIENT_IDS.join(', ')}.`);
-  }
-  const client =
-    (flags.client as ClientId | undefined) ??
-    (flags.config ? guessClient(flags.config) : 'claude-desktop');
   // Config reading (jsonc-parser and friends) loads only for --server.
-  const [{ ConfigError }, { loadConfiguredServer }] = await Promise.all([
+  const [{ ConfigError }, { loadConfiguredServer }, { guessClient }] = await Promise.all([
     import('@mcpkit/shared/config-text'),
     import('@mcpkit/shared/configured-server'),
+    import('@mcpkit/shared/guess-client'),
   ]);
+  const client =
+    options.client ?? (options.config ? guessClient(options.config) : 'claude-desktop');
   try {
     const found = await loadConfiguredServer({
       name,
       client,
-      configFile: flags.config,
-      platform: process.platform,
-      env,
-      homedir: homedir(),
-      cwd,
+      configFile: options.config,
+      platform: host.platform,
+      env: host.env,
+      homedir: host.homedir,
+      cwd: host.cwd,
     });
     const warnings = found.unresolved.map(
       (variable) =>
         `${found.file}: ${variable.reference} in ${variable.field} of "${name}" is not resolved (${variable.reason}); ${client} would pass it on as written.`,
     );
     if (found.target.transport === 'stdio') {
-      found.target.env = { ...found.target.env, ...parseEnv(flags.env) };
-      if (flags.cwd) found.target.cwd = flags.cwd;
+      found.target.env = { ...found.target.env, ...options.env };
+      if (options.cwd) found.target.cwd = options.cwd;
     } else {
-      found.target.headers = { ...found.target.headers, ...parseHeaders(flags.header) };
+      found.target.headers = { ...found.target.headers, ...options.headers };
     }
     return { target: found.target, warnings };
   } catch (error) {
     if (error instanceof ConfigError)
       throw usageError(
         error.message,
-        flags.config ? undefined : `Or point at a file with --config FILE (client: ${client}).`,
+        options.config ? undefined : `Or point at a file with --config FILE (client: ${client}).`,
       );
     throw error;
   }
