@@ -249,9 +249,9 @@ describe('readConfigFile', () => {
   });
 });
 
-const DIST = fileURLToPath(new URL('../../dist/core/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../build/core/', import.meta.url));
 
-/** Runs a module script importing from dist/core in a child process; resolves its exit code. */
+/** Runs a module script importing from build/core (the tsc output) in a child process; resolves its exit code. */
 function runScript(dir: string, source: string, args: string[]): Promise<number | null> {
   if (!existsSync(path.join(DIST, 'write.js'))) throw new Error('run `npx tsc -b` first');
   const script = path.join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
