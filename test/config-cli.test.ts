@@ -196,6 +196,29 @@ describe('mcp-config add / remove on real files', () => {
     expect(shown.stdout).toContain('ghp_supersecret');
   });
 
+  it('--dry-run on a 3 MB config with thousands of secrets prints the one hunk', async () => {
+    const box = makeSandbox();
+    const entries: string[] = [];
+    for (let i = 0, size = 0; size < 3_000_000; i++) {
+      const entry =
+        `        "s${i}": {\n            "command": "node",\n            "args": ["/srv/s${i}/index.js"],\n` +
+        `            "env": {"API_KEY": "sk-live-${String(i).padStart(10, '0')}"}\n        }`;
+      entries.push(entry);
+      size += entry.length + 2;
+    }
+    const big = `{\n    "mcpServers": {\n${entries.join(',\n')}\n    }\n}\n`;
+    box.write(box.desktopFile, big);
+    const result = await box.cli(['add', 'weather', '--dry-run', '--no-resolve', '--', 'srv']);
+    expect(result.code, result.stderr).toBe(0);
+    const hunks = result.stdout.match(/^@@ .* @@$/gm) ?? [];
+    expect(hunks).toHaveLength(1);
+    expect(result.stdout).toContain('+        "weather": {');
+    expect(result.stdout).toContain('"API_KEY": "••••(18 chars)"');
+    expect(result.stdout).not.toContain('sk-live-');
+    expect(result.stdout).toContain('Dry run: nothing was written');
+    expect(box.read(box.desktopFile)).toBe(big);
+  });
+
   it('--env KEY takes the value from the environment; unset is a usage error', async () => {
     const box = makeSandbox();
     const ok = await box.cli(['add', 's', '--env', 'MY_TOKEN', '--no-resolve', '--', 'srv'], {
