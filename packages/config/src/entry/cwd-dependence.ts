@@ -42,6 +42,14 @@ const PROJECT_FLAGS: Record<string, RegExp> = {
   yarn: /^--cwd(=|$)/,
   bun: /^--cwd(=|$)/,
 };
+/** The flag each of them is told with, meaning "as if started in this folder". */
+const PROJECT_FLAG_NAMES: Record<string, string> = {
+  uv: '--directory',
+  npm: '--prefix',
+  pnpm: '--dir',
+  yarn: '--cwd',
+  bun: '--cwd',
+};
 const SCRIPT_COMMANDS: Record<string, readonly string[]> = {
   npm: ['run', 'run-script', 'rum', 'urn', 'start', 'test', 'exec', 'x'],
   pnpm: ['run', 'start', 'test', 'exec'],
@@ -80,15 +88,7 @@ export function checkCwdDependence(o: CwdCheckOptions): CwdCheckResult {
       !args.includes('--script')) ||
       (base !== 'uv' && SCRIPT_COMMANDS[base]?.includes(subcommand?.word ?? '')))
   ) {
-    const flag =
-      base === 'uv'
-        ? '--directory'
-        : base === 'npm'
-          ? '--prefix'
-          : base === 'pnpm'
-            ? '--dir'
-            : '--cwd';
-    const fixed = [flag, where, ...args];
+    const fixed = [PROJECT_FLAG_NAMES[base]!, where, ...args];
     const what = `${base} ${subcommand!.word}`;
     if (o.anchor && (base === 'uv' || base === 'pnpm')) {
       notes.push(
