@@ -200,6 +200,64 @@ describe('mcp-config add / remove on real files', () => {
     expect(shown.stdout).toContain('ghp_supersecret');
   });
 
+  it('--dry-run on a 3 MB config with thousands of secrets prints the one hunk', async () => {
+    const box = makeSandbox();
+    const entries: string[] = [];
+    for (let i = 0, size = 0; size < 3_000_000; i++) {
+      const entry =
+        `        "s${i}": {\n            "command": "node",\n            "args": ["/srv/s${i}/index.js"],\n` +
+        `            "env": {"API_KEY": "sk-live-${String(i).padStart(10, '0')}"}\n        }`;
+      entries.push(entry);
+      size += entry.length + 2;
+    }
+    const big = `{\n    "mcpServers": {\n${entries.join(',\n')}\n    }\n}\n`;
+    box.write(box.desktopFile, big);
+    const result = await box.cli(['add', 'weather', '--dry-run', '--no-resolve', '--', 'srv']);
+    expect(result.code, result.stderr).toBe(0);
+    const hunks = result.stdout.match(/^@@ .* @@$/gm) ?? [];
+    expect(hunks).toHaveLength(1);
+    expect(result.stdout).toContain('+        "weather": {');
+    expect(result.stdout).toContain('"API_KEY": "••••(18 chars)"');
+    expect(result.stdout).not.toContain('sk-live-');
+    expect(result.stdout).toContain('Dry run: nothing was written');
+    expect(box.read(box.desktopFile)).toBe(big);
+  });
+
+  it('uv run without --directory is anchored to the project, said the same with --dry-run', async () => {
+    const box = makeSandbox();
+    const args = ['add', 'weather', '--no-resolve', '--', 'uv', 'run', 'my-weather'];
+    const note = `Wrote "uv --directory ${box.project} run …": Claude Desktop starts servers in a folder of its own, not in ${box.project}, where "uv run" would not find this project.`;
+    const dry = await box.cli([...args.slice(0, 2), '--dry-run', ...args.slice(2)]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(note);
+    expect(dry.stdout).toContain(`"--directory",`);
+    expect(existsSync(box.desktopFile)).toBe(false);
+    const added = await box.cli(args);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(note);
+    expect(added.stderr).toBe('');
+    expect(servers(box.read(box.desktopFile)).weather).toEqual({
+      command: 'uv',
+      args: ['--directory', box.project, 'run', 'my-weather'],
+    });
+  });
+
+  it('warns on stderr, with the exact fix, about what else depends on the current folder', async () => {
+    const box = makeSandbox();
+    const args = ['add', 'web', '--no-resolve', '--', 'npm', 'run', 'start'];
+    const warning = `Warning: "npm run" looks for the project in the folder it starts in, and Claude Desktop starts servers in a folder of its own, not in ${box.project}. Add it with: npm --prefix ${box.project} run start\n`;
+    const dry = await box.cli([...args.slice(0, 2), '--dry-run', ...args.slice(2)]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toBe(warning);
+    const added = await box.cli(args);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toBe(warning);
+    // A path from the command line reaches the terminal only through the sanitiser.
+    const odd = await box.cli(['add', 'odd', '--no-resolve', '--', 'node', 'b\u001b[2Juild/x.js']);
+    expect(odd.stderr).toContain('"build/x.js" is a relative path and does not exist in');
+    expect(odd.stderr).not.toContain('\u001b');
+  });
+
   it('--env KEY takes the value from the environment; unset is a usage error', async () => {
     const box = makeSandbox();
     const ok = await box.cli(['add', 's', '--env', 'MY_TOKEN', '--no-resolve', '--', 'srv'], {

@@ -83,7 +83,11 @@ describe('bad input: one line, a hint, exit 2, nothing written', () => {
     ],
     [
       ['-t', 'typescript', '--pm', 'uv'],
-      /cannot be installed with "uv"\.\nUse --pm npm or --pm pnpm\.\n/,
+      /cannot be installed with "uv"\.\nUse --pm npm or --pm pnpm, or -t python or -t fastmcp for a Python project\.\n/,
+    ],
+    [
+      ['-t', 'python', '--pm', 'npm'],
+      /cannot be installed with "npm"\.\nUse --pm uv or --pm pip, or -t typescript for a Node project\.\n/,
     ],
     [['--bogus'], /error: unknown option '--bogus'/],
   ])('%j', async (args, stderr) => {
@@ -224,6 +228,33 @@ describe('choices', () => {
     expect(result.stdout).toContain(
       `Creating my-mcp-server in ${join(cwd, 'my-mcp-server')} (python,`,
     );
+  });
+
+  it('--pm npm without -t writes a TypeScript project and says so in one line', async () => {
+    const cwd = makeTempDir('pm-npm');
+    const result = await create(['y', '--pm', 'npm', '--yes', '--no-install', '--no-git'], {
+      cwd,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Template typescript (for --pm npm; pass -t to choose another).',
+    );
+    expect(result.stdout).toContain(`Creating y in ${join(cwd, 'y')} (typescript, npm, stdio).`);
+    const pkg = JSON.parse(readFileSync(join(cwd, 'y', 'package.json'), 'utf8')) as {
+      name: string;
+    };
+    expect(pkg.name).toBe('y');
+    expect(existsSync(join(cwd, 'y', 'pyproject.toml'))).toBe(false);
+  });
+
+  it('--pm pip without -t keeps the Python template', async () => {
+    const cwd = makeTempDir('pm-pip');
+    const result = await create(['y', '--pm', 'pip', '--yes', '--no-install', '--no-git'], {
+      cwd,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('Template ');
+    expect(existsSync(join(cwd, 'y', 'pyproject.toml'))).toBe(true);
   });
 
   it('--transport http makes HTTP the default and keeps the client entry on stdio', async () => {

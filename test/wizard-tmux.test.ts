@@ -45,14 +45,21 @@ describe('the wizard in a real terminal (tmux)', () => {
     );
   });
 
-  it('Ctrl-C cancels, writes nothing and exits 130', async () => {
+  it.each([
+    ['Ctrl-C', 'C-c'],
+    ['Esc', 'Escape'],
+  ])('%s cancels, says so exactly once, writes nothing and exits 130', async (_, key) => {
     const cwd = makeTempDir('tmux-cancel');
     session = startWizard(cwd, '--no-install --no-git');
     await session.waitFor(/\? Project folder/);
+    await session.waitForRawMode();
     session.send('-l', 'half-typed');
-    session.send('C-c');
+    session.send('Enter');
+    await session.waitFor(/\? Template/);
+    session.send(key);
     const screen = await session.waitFor(/EXIT=\d+/);
-    expect(screen).toContain('Cancelled: nothing was written.');
+    expect(screen.match(/Cancelled: nothing was written\./g)).toHaveLength(1);
+    expect(screen).not.toContain('Error:');
     expect(screen).toContain('EXIT=130');
     expect(readdirSync(cwd)).toEqual([]);
   });

@@ -42,6 +42,8 @@ export function startTmux(
     ...envArgs,
     command,
   );
+  // A lone Esc reaches the program at once instead of after tmux's 500 ms wait for more.
+  tmux('set-option', '-s', 'escape-time', '0');
   const screen = () => tmux('capture-pane', '-p', '-t', 'main');
   return {
     send: (...keys) => {

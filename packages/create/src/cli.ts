@@ -30,7 +30,7 @@ export function createProgram(
     )
     .option(
       '--pm <manager>',
-      'uv or pip (Python; default uv, pip if uv is missing), npm or pnpm (TypeScript)',
+      'uv or pip (Python; default uv, pip if uv is missing), npm or pnpm (TypeScript; without -t they pick the typescript template)',
     )
     .option('--install', 'install dependencies after scaffolding (default)')
     .option('--no-install', 'only write the files')

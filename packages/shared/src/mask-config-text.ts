@@ -1,4 +1,4 @@
-import { applyEdits, parseTree } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import type { Edit, Node } from 'jsonc-parser';
 import { maskArg, maskUrl, maskValue, SECRET_MAPS, URL_KEY } from './mask.js';
 
@@ -47,5 +47,21 @@ export function maskConfigText(text: string): string {
     }
   };
   visit(root, undefined);
-  return applyEdits(text, edits);
+  return applySortedEdits(text, edits);
+}
+
+/**
+ * Applies edits given in document order, without overlaps, in one pass. jsonc-parser's
+ * applyEdits copies the whole text once per edit, which takes minutes on a config of a few
+ * megabytes with thousands of secrets.
+ */
+function applySortedEdits(text: string, edits: readonly Edit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.offset), edit.content);
+    at = edit.offset + edit.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

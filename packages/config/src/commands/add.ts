@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
 import { maskSecrets, maskSecretsInText } from '@mcpkit/shared/mask';
+import { sanitizeText } from '@mcpkit/shared/sanitize';
 import { addServer } from '../core/edit.js';
 import { editErrorCode } from '../core/errors.js';
 import { buildEntry, type LocalMachine } from '../entry/build-entry.js';
@@ -106,8 +107,10 @@ export async function runAdd(
       return addServer(text, { ...options, force: true });
     }
   });
-  for (const note of built.notes)
-    io.stdout(`${flags.showSecrets ? note : maskSecretsInText(note)}\n`);
+  const shownText = (text: string) =>
+    sanitizeText(flags.showSecrets ? text : maskSecretsInText(text));
+  for (const note of built.notes) io.stdout(`${shownText(note)}\n`);
+  for (const warning of built.warnings) io.stderr(`${shownText(warning)}\n`);
   if (flags.dryRun) {
     await printDryRun(result, context);
     return EXIT.ok;

@@ -1,5 +1,6 @@
-import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
+import { FILE_HEADERS_ONLY, formatPatch } from 'diff';
 import { maskConfigText } from '@mcpkit/shared/mask-config-text';
+import { linePatch } from './line-patch.js';
 
 /** Options of {@link unifiedDiff}. */
 export interface UnifiedDiffOptions {
@@ -26,7 +27,7 @@ export function unifiedDiff(
   const { mask = true, context = 3 } = options;
   const before = stripBom(oldText);
   const after = stripBom(newText);
-  const patch = structuredPatch(file, file, before, after, undefined, undefined, { context });
+  const patch = linePatch(file, before, after, context);
   const sameEol = eolOf(before) === eolOf(after);
   const oldLines = (mask ? maskConfigText(before) : before).split('\n');
   const newLines = (mask ? maskConfigText(after) : after).split('\n');

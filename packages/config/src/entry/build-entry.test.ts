@@ -180,6 +180,97 @@ describe('buildEntry: runnable by a GUI client', () => {
   });
 });
 
+describe('an entry that depends on the folder add runs in', () => {
+  const cwd = '/home/zoë/proj';
+  const build = (command: string[], over: Partial<BuildEntryOptions> = {}, files = {}) =>
+    buildEntry(base({ command, resolveCommand: false, machine: machine(files), ...over }));
+
+  it('uv run gets --directory <cwd>, and says so', () => {
+    const built = build(['uv', 'run', 'my-weather']);
+    expect(built.entry).toEqual({
+      command: 'uv',
+      args: ['--directory', cwd, 'run', 'my-weather'],
+    });
+    expect(built.notes).toEqual([
+      `Wrote "uv --directory ${cwd} run …": Claude Desktop starts servers in a folder of its own, not in ${cwd}, where "uv run" would not find this project.`,
+    ]);
+    expect(built.warnings).toEqual([]);
+  });
+
+  it('leaves uv alone when it already names its project, or runs without one', () => {
+    for (const command of [
+      ['uv', '--directory', '/srv/w', 'run', 'w'],
+      ['uv', 'run', '--project', '/srv/w', 'w'],
+      ['uv', 'run', '--directory=/srv/w', 'w'],
+      ['uv', 'run', '--no-project', '/srv/w/server.py'],
+      ['uv', 'tool', 'run', 'w'],
+    ]) {
+      const built = build(command);
+      expect(built.entry.args).toEqual(command.slice(1));
+      expect([...built.notes, ...built.warnings]).toEqual([]);
+    }
+  });
+
+  it('pnpm run gets --dir <cwd>; npm run and yarn start get a warning with the exact command', () => {
+    expect(build(['pnpm', 'run', 'start']).entry.args).toEqual(['--dir', cwd, 'run', 'start']);
+    const npm = build(['npm', 'run', 'start']);
+    expect(npm.entry.args).toEqual(['run', 'start']);
+    expect(npm.warnings).toEqual([
+      `Warning: "npm run" looks for the project in the folder it starts in, and Claude Desktop starts servers in a folder of its own, not in ${cwd}. Add it with: npm --prefix ${cwd} run start`,
+    ]);
+    expect(build(['yarn', 'start']).warnings[0]).toContain(`yarn --cwd ${cwd} start`);
+    expect(build(['npm', '--prefix', '/srv/w', 'start']).warnings).toEqual([]);
+  });
+
+  it('a shared project file is not anchored to this folder, but the warning says how', () => {
+    const built = build(['uv', 'run', 'w'], { client: 'cursor', scope: 'project' });
+    expect(built.entry.args).toEqual(['run', 'w']);
+    expect(built.notes).toEqual([]);
+    expect(built.warnings[0]).toContain(`Add it with: uv --directory ${cwd} run w`);
+  });
+
+  it('npx of a bin installed in this folder, python -m of a module here: warnings', () => {
+    const npx = build(
+      ['npx', 'my-server', '--port', '1'],
+      {},
+      {
+        [`${cwd}/node_modules/.bin/my-server`]: '',
+      },
+    );
+    expect(npx.warnings).toEqual([
+      `Warning: "npx my-server" runs the my-server installed in ${cwd}/node_modules only when started there, and Claude Desktop starts servers in a folder of its own, not in ${cwd}. Add it with: ${cwd}/node_modules/.bin/my-server --port 1`,
+    ]);
+    expect(build(['npx', '-y', '@scope/server']).warnings).toEqual([]);
+    const python = build(
+      ['python3', '-m', 'weather.server'],
+      {},
+      {
+        [`${cwd}/weather/__init__.py`]: '',
+      },
+    );
+    expect(python.warnings[0]).toContain(`Add it with --env PYTHONPATH=${cwd}`);
+    expect(build(['python3', '-m', 'http.server']).warnings).toEqual([]);
+  });
+
+  it('relative paths: made absolute when they exist (also after --opt=), a warning when not', () => {
+    const built = build(['uvx', '--from=.', 'w'], {}, { [`${cwd}/pyproject.toml`]: '' });
+    expect(built.entry.args).toEqual([`--from=${cwd}`, 'w']);
+    const missing = build(['node', 'build/index.js']);
+    expect(missing.entry.args).toEqual(['build/index.js']);
+    expect(missing.warnings).toEqual([
+      `Warning: "build/index.js" is a relative path and does not exist in ${cwd}; Claude Desktop would look for it in the folder it starts in. Create it first, or pass its absolute path.`,
+    ]);
+  });
+
+  it("for another platform, suggests the fix without this machine's folder", () => {
+    const built = build(['uv', 'run', 'w'], { platform: 'darwin' });
+    expect(built.entry.args).toEqual(['run', 'w']);
+    expect(built.warnings[0]).toContain(
+      "Add it with: uv --directory '<the project folder on that machine>' run w",
+    );
+  });
+});
+
 describe('command helpers', () => {
   it('describeToolDir names managers and user folders, not system ones', () => {
     expect(describeToolDir('/Users/z/.volta/bin/node', '/Users/z')).toBe('Volta');

@@ -4,6 +4,7 @@ import { usageError } from '../errors.js';
 import { CLIENT_NAMES } from '../target/targets.js';
 import { findOnPath, type CommandLookup } from '@mcpkit/shared/which';
 import { describeToolDir, envShebang, GUI_PATH, needsCmdWrapper } from './resolve-command.js';
+import { checkCwdDependence } from './cwd-dependence.js';
 
 /** This machine, as far as building an entry needs it. */
 export interface LocalMachine extends CommandLookup {
@@ -45,6 +46,11 @@ export interface BuiltEntry {
   entry: Record<string, unknown>;
   /** One line each: rewrites made so the client can run the entry. */
   notes: string[];
+  /**
+   * One line each: what will still not run the same from the client, with the exact fix
+   * (for the standard error stream).
+   */
+  warnings: string[];
 }
 
 // Apps started from the Dock, Start menu or a desktop launcher get the login session's
@@ -72,7 +78,7 @@ export function buildEntry(o: BuildEntryOptions): BuiltEntry {
     if (Object.keys(o.env).length > 0) {
       throw usageError('--env is for local servers; a remote server takes --header.');
     }
-    return { entry: remoteEntry(o.client, o.url, o.headers), notes };
+    return { entry: remoteEntry(o.client, o.url, o.headers), notes, warnings: [] };
   }
   if (o.url === undefined && Object.keys(o.headers).length > 0) {
     throw usageError('--header is for remote servers (--url); a local server takes --env.');
@@ -107,6 +113,22 @@ export function buildEntry(o: BuildEntryOptions): BuiltEntry {
   const localize = sameMachine && o.scope !== 'project';
   if (localize) args = args.map((arg) => absolutizeArg(arg, o.machine));
   const name = CLIENT_NAMES[o.client];
+  const warnings: string[] = [];
+  if (hasCommand) {
+    const checked = checkCwdDependence({
+      command,
+      args,
+      cwd: o.machine.cwd,
+      exists: o.machine.exists,
+      anchor: localize,
+      sameMachine,
+      platform: o.platform,
+      client: name,
+    });
+    args = checked.args;
+    notes.push(...checked.notes);
+    warnings.push(...checked.warnings);
+  }
 
   if (hasSeparator(command)) {
     if (localize && !path.isAbsolute(command)) {
@@ -159,7 +181,7 @@ export function buildEntry(o: BuildEntryOptions): BuiltEntry {
       command = 'cmd';
     }
   }
-  return { entry: stdioEntry(o.client, command, args, env), notes };
+  return { entry: stdioEntry(o.client, command, args, env), notes, warnings };
 }
 
 function hasSeparator(command: string): boolean {
@@ -171,6 +193,9 @@ function hasSeparator(command: string): boolean {
  * becomes absolute; flags, URLs, package names and plain words stay as typed.
  */
 function absolutizeArg(arg: string, machine: LocalMachine): string {
+  // `--from=.`, `--config=./settings.json`: the value after `=` is a path as well.
+  const option = /^(--?[\w-]+=)(.+)$/.exec(arg);
+  if (option) return option[1]! + absolutizeArg(option[2]!, machine);
   if (arg.startsWith('-') || arg.includes('://') || path.isAbsolute(arg)) return arg;
   if (!/[./\\]/.test(arg)) return arg;
   const absolute = path.resolve(machine.cwd, arg);

@@ -64,8 +64,9 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
   if (context.interactive && !context.yes && missingChoices(given).length > 0) {
     const { runWizard } = await import('../ui/wizard.js');
     const answers = await runWizard(given, environment);
-    if (!answers)
-      throw new CliError('Cancelled: nothing was written.', { exitCode: EXIT.cancelled });
+    // The wizard's last frame says "Cancelled: nothing was written."; this stays silent
+    // so that the person reads it once.
+    if (!answers) return EXIT.cancelled;
     choices = answers;
   }
   const plan = resolvePlan(choices, environment);
@@ -84,6 +85,11 @@ export async function runCreate(given: CreateChoices, context: CreateContext): P
   // Everything is rendered and checked against the folder before a word of progress.
   const prepared = prepareProject(plan, connectOptions, context);
 
+  if (plan.templateFromPm !== undefined) {
+    say(
+      `Template ${pc.bold(plan.template.name)} (for --pm ${plan.templateFromPm}; pass -t to choose another).`,
+    );
+  }
   if (plan.derivedNameFrom !== undefined) {
     say(
       `Project name ${pc.bold(plan.name)} (from the folder name "${plan.derivedNameFrom}"; pass --name to choose another).`,

@@ -71,7 +71,34 @@ describe('resolvePlan', () => {
     expect(resolvePlan({ template: 'typescript' }, environment()).packageManager).toBe('npm');
   });
 
+  it.each([
+    ['npm', 'typescript'],
+    ['pnpm', 'typescript'],
+  ])('picks the Node template for --pm %s without -t, and says why', (pm, template) => {
+    const plan = resolvePlan({ pm }, environment(['npm', 'pnpm']));
+    expect(plan.template.name).toBe(template);
+    expect(plan.packageManager).toBe(pm);
+    expect(plan.templateFromPm).toBe(pm);
+  });
+
+  it.each(['uv', 'pip'])('keeps the Python default for --pm %s without -t', (pm) => {
+    const plan = resolvePlan({ pm }, environment());
+    expect(plan.template.name).toBe('python');
+    expect(plan.packageManager).toBe(pm);
+    expect(plan.templateFromPm).toBeUndefined();
+  });
+
   it.each<[CreateChoices, RegExp, RegExp]>([
+    [
+      { template: 'python', pm: 'npm' },
+      /python template cannot be installed with "npm"/,
+      /--pm uv or --pm pip, or -t typescript for a Node project/,
+    ],
+    [
+      { template: 'typescript', pm: 'uv' },
+      /typescript template cannot be installed with "uv"/,
+      /-t python or -t fastmcp for a Python project/,
+    ],
     [{ template: 'rust' }, /Unknown template "rust"/, /python, fastmcp, typescript/],
     [{ transport: 'sse' }, /Unknown transport "sse"/, /--transport stdio/],
     [

@@ -56,6 +56,8 @@ export interface CreatePlan {
   /** The folder as the person should type it after `cd`. */
   displayDir: string;
   template: TemplateInfo;
+  /** Set when no template was given and the package manager decided it (`--pm npm` → typescript). */
+  templateFromPm?: PackageManager;
   name: string;
   /** Set when the name was derived from the folder name rather than given. */
   derivedNameFrom?: string;
@@ -92,11 +94,16 @@ export function checkChoices(choices: CreateChoices): void {
   if (choices.pm !== undefined) {
     const allowed = template ? template.packageManagers : ['uv', 'pip', 'npm', 'pnpm'];
     if (!allowed.includes(choices.pm as PackageManager)) {
+      if (!template) {
+        throw usageError(
+          `Unknown package manager "${choices.pm}".`,
+          `Use --pm ${allowed.join(' or --pm ')}.`,
+        );
+      }
+      const others = templatesFor(choices.pm as PackageManager).map((t) => `-t ${t.name}`);
       throw usageError(
-        template
-          ? `The ${template.name} template cannot be installed with "${choices.pm}".`
-          : `Unknown package manager "${choices.pm}".`,
-        `Use --pm ${allowed.join(' or --pm ')}.`,
+        `The ${template.name} template cannot be installed with "${choices.pm}".`,
+        `Use --pm ${allowed.join(' or --pm ')}, or ${others.join(' or ')} for a ${choices.pm === 'npm' || choices.pm === 'pnpm' ? 'Node' : 'Python'} project.`,
       );
     }
   }
@@ -117,7 +124,11 @@ export function checkChoices(choices: CreateChoices): void {
  */
 export function resolvePlan(choices: CreateChoices, environment: CreateEnvironment): CreatePlan {
   checkChoices(choices);
-  const template = findTemplate(choices.template ?? DEFAULT_TEMPLATE) ?? TEMPLATES[0]!;
+  const template = defaultTemplate(choices);
+  const templateFromPm =
+    choices.template === undefined && template.name !== DEFAULT_TEMPLATE
+      ? (choices.pm as PackageManager)
+      : undefined;
   const directory = choices.directory ?? choices.name ?? DEFAULT_DIRECTORY;
   const targetDir = resolve(environment.cwd, directory);
   const folderName = basename(targetDir);
@@ -151,6 +162,7 @@ export function resolvePlan(choices: CreateChoices, environment: CreateEnvironme
     targetDir,
     displayDir: directory,
     template,
+    templateFromPm,
     name,
     derivedNameFrom,
     transport: (choices.transport as TransportName | undefined) ?? 'stdio',
@@ -163,6 +175,25 @@ export function resolvePlan(choices: CreateChoices, environment: CreateEnvironme
     uvPath,
     python: python ?? 'python3',
   };
+}
+
+/**
+ * The templates a package manager can install, in the wizard's order (`npm` → typescript;
+ * `uv` → python, fastmcp). Every template when `pm` is undefined.
+ */
+export function templatesFor(pm: PackageManager | undefined): TemplateInfo[] {
+  return TEMPLATES.filter((t) => pm === undefined || t.packageManagers.includes(pm));
+}
+
+/**
+ * The template `choices` ask for: the given one, else the first that the given package
+ * manager can install (someone asking for npm wants a Node project), else the default.
+ */
+export function defaultTemplate(choices: CreateChoices): TemplateInfo {
+  if (choices.template !== undefined) return findTemplate(choices.template) ?? TEMPLATES[0]!;
+  const fitting = templatesFor(choices.pm as PackageManager | undefined);
+  const preferred = findTemplate(DEFAULT_TEMPLATE) ?? TEMPLATES[0]!;
+  return fitting.includes(preferred) ? preferred : (fitting[0] ?? preferred);
 }
 
 function choosePackageManager(

@@ -20,6 +20,19 @@ function renderWizard(initial: CreateChoices, has: (command: string) => boolean 
   return { ...app, onDone, cwd };
 }
 
+/**
+ * Wait until the screen shows `text` (Ink renders asynchronously, slower on a busy machine),
+ * then one tick more: a question listens for keys from an effect that runs after its frame.
+ */
+async function waitForFrame(lastFrame: () => string | undefined, text: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(lastFrame() ?? '').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`never showed "${text}":\n${lastFrame()}`);
+    await tick();
+  }
+  await tick();
+}
+
 async function type(stdin: { write: (data: string) => void }, ...keys: string[]) {
   for (const key of keys) {
     stdin.write(key);
@@ -33,34 +46,48 @@ describe('Wizard', () => {
     await tick();
     expect(lastFrame()).toContain('? Project folder');
     await type(stdin, 'weather', ENTER);
+    await waitForFrame(lastFrame, '? Template');
     expect(lastFrame()).toContain('✔ Project folder: weather');
-    expect(lastFrame()).toContain('? Template');
-    await type(stdin, DOWN, DOWN, ENTER); // python → fastmcp → typescript
+    // Each key once the previous one has shown: a key that arrives while a question is
+    // still mounting belongs to no question.
+    await type(stdin, DOWN);
+    await waitForFrame(lastFrame, '❯ fastmcp');
+    await type(stdin, DOWN);
+    await waitForFrame(lastFrame, '❯ typescript');
+    await type(stdin, ENTER);
+    await waitForFrame(lastFrame, '? Default transport');
     expect(lastFrame()).toContain('Template: typescript');
-    await type(stdin, DOWN, ENTER); // stdio → http
-    expect(lastFrame()).toContain('? Package manager');
+    await type(stdin, DOWN);
+    await waitForFrame(lastFrame, '❯ http');
+    await type(stdin, ENTER);
+    await waitForFrame(lastFrame, '? Package manager');
     expect(lastFrame()).toContain('pnpm');
     await type(stdin, ENTER);
-    expect(onDone).toHaveBeenCalledWith({
-      directory: 'weather',
-      template: 'typescript',
-      transport: 'http',
-      pm: 'npm',
-    });
+    await vi.waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith({
+        directory: 'weather',
+        template: 'typescript',
+        transport: 'http',
+        pm: 'npm',
+      }),
+    );
   });
 
   it('uses the default folder on an empty answer and asks only what is missing', async () => {
     const { stdin, lastFrame, onDone } = renderWizard({ template: 'python', pm: 'uv' });
-    await tick();
+    await waitForFrame(lastFrame, '? Project folder');
     await type(stdin, ENTER);
+    await waitForFrame(lastFrame, '? Default transport');
     expect(lastFrame()).toContain('Project folder: my-mcp-server');
     await type(stdin, ENTER);
-    expect(onDone).toHaveBeenCalledWith({
-      directory: 'my-mcp-server',
-      template: 'python',
-      transport: 'stdio',
-      pm: 'uv',
-    });
+    await vi.waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith({
+        directory: 'my-mcp-server',
+        template: 'python',
+        transport: 'stdio',
+        pm: 'uv',
+      }),
+    );
   });
 
   it('refuses a non-empty folder and stays on the question', async () => {
@@ -81,22 +108,66 @@ describe('Wizard', () => {
     await tick();
     expect(lastFrame()).toContain('uv (not found on PATH)');
     await type(stdin, ENTER);
-    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ pm: 'pip' }));
+    await vi.waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ pm: 'pip' })),
+    );
   });
 
-  it('cancels on Esc without answering', async () => {
-    const { stdin, lastFrame, onDone } = renderWizard({});
-    await tick();
-    await type(stdin, ESC);
-    await tick();
-    expect(onDone).toHaveBeenCalledWith(undefined);
-    expect(lastFrame()).toContain('Cancelled: nothing was written.');
+  it.each([
+    ['Esc', ESC],
+    ['Ctrl-C', '\u0003'],
+  ])(
+    'cancels on %s: says so once, in place of the question, and reports it once',
+    async (_, key) => {
+      const { stdin, lastFrame, onDone } = renderWizard({ directory: 'x' });
+      await waitForFrame(lastFrame, '? Template');
+      await type(stdin, key);
+      await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(undefined));
+      // A second cancel key (an impatient person) changes nothing.
+      await type(stdin, key);
+      await tick();
+      expect(onDone).toHaveBeenCalledTimes(1);
+      const frame = lastFrame() ?? '';
+      expect(frame.split('Cancelled: nothing was written.')).toHaveLength(2);
+      expect(frame).not.toContain('? Template');
+    },
+  );
+
+  it('with --pm npm offers only the template npm installs', async () => {
+    const { stdin, lastFrame, onDone } = renderWizard({ directory: 'x', pm: 'npm' });
+    await waitForFrame(lastFrame, '? Template');
+    expect(lastFrame()).toContain('Templates that --pm npm installs:');
+    expect(lastFrame()).toContain('typescript');
+    expect(lastFrame()).not.toContain('python');
+    expect(lastFrame()).not.toContain('fastmcp');
+    await type(stdin, ENTER);
+    await waitForFrame(lastFrame, '? Default transport');
+    await type(stdin, ENTER);
+    await vi.waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith({
+        directory: 'x',
+        pm: 'npm',
+        template: 'typescript',
+        transport: 'stdio',
+      }),
+    );
   });
 
-  it('cancels on Ctrl-C', async () => {
-    const { stdin, onDone } = renderWizard({ directory: 'x' });
-    await tick();
-    await type(stdin, '\u0003');
-    expect(onDone).toHaveBeenCalledWith(undefined);
+  it('with --pm uv offers the Python templates only', async () => {
+    const { stdin, lastFrame, onDone } = renderWizard({ directory: 'x', pm: 'uv' });
+    await waitForFrame(lastFrame, '? Template');
+    expect(lastFrame()).toContain('python');
+    expect(lastFrame()).toContain('fastmcp');
+    expect(lastFrame()).not.toContain('typescript');
+    await type(stdin, DOWN);
+    await waitForFrame(lastFrame, '❯ fastmcp');
+    await type(stdin, ENTER);
+    await waitForFrame(lastFrame, '? Default transport');
+    await type(stdin, ENTER);
+    await vi.waitFor(() =>
+      expect(onDone).toHaveBeenCalledWith(
+        expect.objectContaining({ template: 'fastmcp', pm: 'uv' }),
+      ),
+    );
   });
 });

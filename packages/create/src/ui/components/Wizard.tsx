@@ -1,12 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
-import { checkProjectDirectory, type CreateChoices } from '../../core/plan.js';
-import {
-  DEFAULT_DIRECTORY,
-  findTemplate,
-  TEMPLATES,
-  type PackageManager,
-} from '../../core/templates.js';
+import { checkProjectDirectory, templatesFor, type CreateChoices } from '../../core/plan.js';
+import { DEFAULT_DIRECTORY, findTemplate, type PackageManager } from '../../core/templates.js';
 import { KEY_BINDINGS, KEY_HINT } from '../key-bindings.js';
 import { SelectList } from './SelectList.js';
 import { TextField } from './TextField.js';
@@ -68,6 +63,7 @@ export function Wizard({ initial, cwd, has, onDone }: WizardProps) {
             key={`${step}-${state.index}`}
             step={step}
             choices={state.choices}
+            pmFlag={initial.pm as PackageManager | undefined}
             has={has}
             onAnswer={(value) => {
               const problem = step === 'directory' ? checkProjectDirectory(value, cwd) : undefined;
@@ -86,11 +82,13 @@ export function Wizard({ initial, cwd, has, onDone }: WizardProps) {
 interface QuestionProps {
   step: WizardStep;
   choices: CreateChoices;
+  /** `--pm` as given on the command line: only templates it can install are offered. */
+  pmFlag: PackageManager | undefined;
   has: (command: string) => boolean;
   onAnswer: (value: string) => void;
 }
 
-function Question({ step, choices, has, onAnswer }: QuestionProps) {
+function Question({ step, choices, pmFlag, has, onAnswer }: QuestionProps) {
   switch (step) {
     case 'directory':
       return (
@@ -101,13 +99,16 @@ function Question({ step, choices, has, onAnswer }: QuestionProps) {
       );
     case 'template':
       return (
-        <SelectList
-          options={TEMPLATES.map((t) => ({
-            value: t.name,
-            label: `${t.name.padEnd(10)} ${t.description}`,
-          }))}
-          onSelect={onAnswer}
-        />
+        <Box flexDirection="column">
+          {pmFlag !== undefined && <Text dimColor>Templates that --pm {pmFlag} installs:</Text>}
+          <SelectList
+            options={templatesFor(pmFlag).map((t) => ({
+              value: t.name,
+              label: `${t.name.padEnd(10)} ${t.description}`,
+            }))}
+            onSelect={onAnswer}
+          />
+        </Box>
       );
     case 'transport':
       return <SelectList options={TRANSPORT_OPTIONS} onSelect={onAnswer} />;
