@@ -1,16 +1,8 @@
-import {
-  accessSync,
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  openSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
 import { maskSecrets, maskSecretsInText } from '@mcpkit/shared/mask';
 import { sanitizeText } from '@mcpkit/shared/sanitize';
+import { isExecutableFile } from '@mcpkit/shared/which';
 import { addServer } from '../core/edit.js';
 import { editErrorCode } from '../core/errors.js';
 import { buildEntry, type LocalMachine } from '../entry/build-entry.js';
@@ -29,15 +21,7 @@ export function hostMachine(io: CommandIo): LocalMachine {
     homedir: io.homedir,
     cwd: io.cwd,
     exists: (file) => existsSync(file),
-    isExecutable: (file) => {
-      try {
-        if (!statSync(file).isFile()) return false;
-        if (io.platform !== 'win32') accessSync(file, constants.X_OK);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isExecutable: (file) => isExecutableFile(file, io.platform),
     readHead: (file) => {
       try {
         // Non-blocking, and regular files only: a FIFO or a device given as the command
