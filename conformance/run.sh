@@ -27,6 +27,10 @@ CACHE="${CONFORMANCE_CACHE:-$ROOT/.conformance}"
 CLIENT="$HERE/client.mjs"
 COMPARE="$HERE/compare.mjs"
 JOBS="${CONFORMANCE_JOBS:-2}"
+# The suite's default limit per client run is 30 s. A run is a few sequential mcp-inspect processes
+# (up to 6); on a busy 2-core machine that alone can take longer, and a timeout is a failure. The
+# checks, not the clock, decide the outcome, so allow more; a hung client still ends.
+TIMEOUT_MS="${CONFORMANCE_TIMEOUT_MS:-90000}"
 ONLY=""
 MODE=check
 while [ $# -gt 0 ]; do
@@ -40,6 +44,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 if ! [[ "$JOBS" =~ ^[1-9][0-9]*$ ]]; then echo "--jobs: expected a positive number, got $JOBS" >&2; exit 2; fi
+if ! [[ "$TIMEOUT_MS" =~ ^[1-9][0-9]*$ ]]; then echo "CONFORMANCE_TIMEOUT_MS: expected milliseconds, got $TIMEOUT_MS" >&2; exit 2; fi
 if [ -n "$ONLY" ] && [[ "$ONLY" != *@* ]]; then
   echo "--only: expected NAME@VERSION (e.g. tools_call@2026-07-28, auth/dpop@extension), got $ONLY" >&2
   exit 2
@@ -81,7 +86,7 @@ COMMAND="node $CLIENT"
 run_one() { # id (name@version): one line in runs.tsv and on stdout
   local id="$1" name="${1%@*}" version="${1##*@}" log status checks
   log="$RESULTS/${id//\//_}.log"
-  local args=(client --command "$COMMAND" --scenario "$name" -o "$RESULTS" --timeout 30000)
+  local args=(client --command "$COMMAND" --scenario "$name" -o "$RESULTS" --timeout "$TIMEOUT_MS")
   [ "$version" != extension ] && args+=(--spec-version "$version")
   local t0=$SECONDS rc=0
   (cd "$RESULTS" && "$NODE22" "$SUITE" "${args[@]}") >"$log" 2>&1 || rc=$?
