@@ -16,6 +16,9 @@
 # suite into $CONFORMANCE_CACHE (default: <repo>/.conformance, git-ignored) when missing; npm's
 # download cache for that lives there too. Results: $CACHE/results/<time>/ (runs.tsv, logs,
 # checks.json). Exit 0 iff every run matches conformance/expected.json exactly.
+# The whole script is one { } block: bash reads it completely before running any of it, so editing
+# this file while a run is going does not change what that run does.
+{
 set -euo pipefail
 
 NODE22_VERSION=22.23.3
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+if [ -n "$ONLY" ] && [ "$MODE" = update ]; then echo "--update rewrites the whole list: run it without --only" >&2; exit 2; fi
 if ! [[ "$JOBS" =~ ^[1-9][0-9]*$ ]]; then echo "--jobs: expected a positive number, got $JOBS" >&2; exit 2; fi
 if ! [[ "$TIMEOUT_MS" =~ ^[1-9][0-9]*$ ]]; then echo "CONFORMANCE_TIMEOUT_MS: expected milliseconds, got $TIMEOUT_MS" >&2; exit 2; fi
 if [ -n "$ONLY" ] && [[ "$ONLY" != *@* ]]; then
@@ -98,9 +102,9 @@ run_one() { # id (name@version): one line in runs.tsv and on stdout
   printf '%-52s %s  %s  (%ss)\n' "$id" "$status" "$checks" "$((SECONDS - t0))"
 }
 
-# Background runs die with us (Ctrl-C, a test's timeout).
-trap 'jobs -p | xargs -r kill 2>/dev/null || true' EXIT
-trap 'exit 130' INT TERM
+# Runs go in the background, in our process group: Ctrl-C (the terminal signals the whole group)
+# or a caller that kills our group (the test does) stops them all. Killing only this shell stops
+# new runs; the at most $JOBS in flight end on their own within $TIMEOUT_MS.
 echo "conformance $CONFORMANCE_VERSION, node $("$NODE22" --version) (suite), $(node --version) (client), client: $CLIENT, ${#RUNS[@]} runs, $JOBS at a time"
 started=$SECONDS
 for id in "${RUNS[@]}"; do
@@ -121,3 +125,5 @@ case "$MODE" in
     exit $rc
     ;;
 esac
+exit
+}

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +15,9 @@ import {
   type Expected,
   type Run,
 } from '../conformance/compare.mjs';
+import { forgetGroup, signalGroup, trackGroup } from '../packages/shared/src/process-group.js';
 import { makeTempDir, ROOT } from './support/paths.js';
-import { run, testEnv } from './support/run.js';
+import { collect, testEnv } from './support/run.js';
 
 const EXPECTED = readExpected();
 
@@ -149,11 +151,20 @@ describe('conformance expected list (conformance/compare.mjs)', () => {
 
 describe('MCP client conformance suite', () => {
   it('mcp-inspect passes exactly the runs conformance/expected.json lists as passing, per spec version', async () => {
-    const result = await run('bash', [join(ROOT, 'conformance/run.sh')], {
-      // run.sh keeps npm's cache in .conformance; mcp-inspect gets a HOME per scenario too.
+    // run.sh keeps npm's cache in .conformance; mcp-inspect gets a HOME per scenario too. Its own
+    // process group, so that nothing it started outlives a timeout or this worker.
+    const child = spawn('bash', [join(ROOT, 'conformance/run.sh')], {
       env: testEnv({ HOME: makeTempDir('conformance-home') }),
-      // A ceiling, not the expected time (about 2 min of CPU; see conformance/README.md).
-      timeoutMs: 840_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    trackGroup(child.pid!);
+    // A ceiling, not the expected time (about 2 min of CPU; see conformance/README.md).
+    const timer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), 840_000);
+    const result = await collect(child).finally(() => {
+      clearTimeout(timer);
+      signalGroup(child.pid!, 'SIGKILL');
+      forgetGroup(child.pid!);
     });
     const output = result.stdout + result.stderr;
     const file = /^results: (\S+runs\.tsv)/m.exec(result.stdout)?.[1];
