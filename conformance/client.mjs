@@ -7,10 +7,11 @@
 //   [--elicit decline|accept-defaults|json:FILE] [--sample reply:TEXT|decline] [--root DIR] [--header 'K: V']
 // Auth scenarios: --oauth --oauth-headless [--oauth-client-id ID [--oauth-client-secret S]]
 // [--oauth-client-metadata-url URL] [--oauth-grant client_credentials [--oauth-client-key FILE
-// --oauth-client-key-alg ALG]]. Each run gets a fresh HOME, so the token cache starts empty.
+// --oauth-client-key-alg ALG]]. Each scenario gets a fresh HOME (removed at exit), so the token
+// cache starts empty.
 // MCP_INSPECT_BIN overrides the binary (default: packages/inspect/dist/bin.js on this Node).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,10 +65,12 @@ function shown(argv) {
 function inspect(args, o) {
   const argv = [BIN, ...args, ...flags(o)];
   log('mcp-inspect', shown(argv.slice(1)));
-  // OAuth tokens are cached under HOME: a fresh one keeps scenarios (and ports reused by the
-  // suite) from seeing each other's tokens. Operations of one scenario share it.
-  const env = o.oauth ? { ...process.env, HOME: scratchDir() } : process.env;
-  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 25_000, env });
+  // A HOME of this scenario's own: OAuth tokens are cached under it, so scenarios (and ports the
+  // suite reuses) never see each other's tokens, and nothing reads or writes the real home folder.
+  // Operations of one scenario share it.
+  const env = { ...process.env, HOME: scratchDir(), USERPROFILE: scratchDir() };
+  // Below run.sh's limit for the whole scenario (90 s), so a hung operation is reported as such.
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 60_000, env });
   if (r.stderr) process.stderr.write(r.stderr);
   if (r.error) throw r.error;
   if (r.status !== 0)
@@ -94,10 +97,12 @@ const ops = {
     inspect(['prompt', name, '--args', JSON.stringify(args ?? {})], o),
 };
 
+let code = 0;
 try {
   await runScenario(ops);
-  process.exit(0);
 } catch (e) {
   log('FAILED:', e?.message ?? e);
-  process.exit(1);
+  code = 1;
 }
+if (scratch) rmSync(scratch, { recursive: true, force: true });
+process.exit(code);
