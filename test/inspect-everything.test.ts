@@ -219,24 +219,27 @@ describe('mcp-inspect against server-everything over stdio', () => {
   });
 
   it('progress resets the timeout; without progress the call times out (exit 4)', async () => {
+    // Progress every 100 ms for 4 s against a 2 s timeout: the call outlives its timeout
+    // twice over, and only a process starved for nearly 2 s could miss a reset.
     const progressing = await inspect([
       'call',
       'trigger-long-running-operation',
       '--arg',
-      'duration=2',
+      'duration=4',
       '--arg',
-      'steps=5',
+      'steps=40',
       '--timeout',
-      '900',
+      '2000',
       ...server,
     ]);
     expect(progressing.code, progressing.stderr).toBe(0);
-    expect(progressing.stderr).toMatch(/progress 4\/5/);
+    expect(progressing.stderr).toMatch(/progress 39\/40/);
+    // Its only progress would come after a minute: the call times out at 700 ms.
     const slow = await inspect([
       'call',
       'trigger-long-running-operation',
       '--arg',
-      'duration=3',
+      'duration=60',
       '--arg',
       'steps=1',
       '--timeout',
