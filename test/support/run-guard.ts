@@ -57,9 +57,16 @@ export function homeLeaks(home: string, before: HomeSnapshot): string[] {
   ];
 }
 
-/** Everything in the run's TMPDIR: after the run it must be empty. */
+/**
+ * uv locks a project's environment with an empty `uv-<hash>.lock` in TMPDIR and never
+ * removes it, by design; it goes with the run's TMPDIR.
+ */
+const UV_ENVIRONMENT_LOCK = /^uv-[0-9a-f]{16}\.lock$/;
+
+/** What is left in the run's TMPDIR, but uv's lock files: after the run it must be nothing. */
 export function tempLeftovers(tmp: string): string[] {
-  return readdirSync(tmp).map((entry) => {
+  const entries = readdirSync(tmp).filter((entry) => !UV_ENVIRONMENT_LOCK.test(entry));
+  return entries.map((entry) => {
     const path = join(tmp, entry);
     let size = 0;
     try {
