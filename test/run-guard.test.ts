@@ -38,6 +38,13 @@ describe('the run guard (test/support/global-setup.ts)', () => {
     expect(child.stdout.trim()).toBe(`${home} ${tmpdir()}`);
   });
 
+  it('puts uv and pnpm on the PATH of the programs tests start (from .tools/ when missing)', async () => {
+    for (const tool of ['uv', 'pnpm']) {
+      const result = await run(tool, ['--version'], { env: testEnv() });
+      expect(result.code, `${tool}: ${result.stderr}`).toBe(0);
+    }
+  });
+
   it('reports what appeared in a home folder: watched paths and new files under ~/.mcpkit', () => {
     const home = makeTempDir('guard-home');
     write(join(home, '.mcpkit', 'backups', 'old', 'file'));
