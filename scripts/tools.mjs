@@ -100,9 +100,9 @@ function runs(command) {
   return spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 }).status === 0;
 }
 
-/** Why python3 is not good enough, or undefined when it is >= 3.10. */
+/** Why python3 is not good enough ('none' when it is missing), or undefined when it is >= 3.10. */
 function pythonProblem() {
-  if (!which('python3')) return 'python3 is not on PATH';
+  if (!which('python3')) return 'none';
   try {
     const version = execFileSync(
       'python3',
@@ -110,11 +110,9 @@ function pythonProblem() {
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
     ).trim();
     const [major, minor] = version.split('.').map(Number);
-    return major === 3 && minor >= 10
-      ? undefined
-      : `python3 is ${version}, 3.10 or newer is needed`;
+    return major === 3 && minor >= 10 ? undefined : `found ${version}`;
   } catch {
-    return 'python3 does not run';
+    return 'it does not run';
   }
 }
 
@@ -124,18 +122,24 @@ function pythonProblem() {
  */
 export function missingSystemTools(purpose) {
   const missing = [];
-  const reasons = [];
+  const named = [];
   for (const name of NEEDS[purpose].system) {
-    const problem = name === 'python3' ? pythonProblem() : which(name) ? undefined : `no ${name}`;
-    if (problem) {
+    if (name === 'python3') {
+      const problem = pythonProblem();
+      if (problem) {
+        missing.push(name);
+        named.push(problem === 'none' ? 'python3 >= 3.10' : `python3 >= 3.10 (${problem})`);
+      }
+    } else if (!which(name)) {
       missing.push(name);
-      reasons.push(problem);
+      named.push(name);
     }
   }
   if (missing.length === 0) return undefined;
   const apt = missing.map((name) => HOW[name].apt).join(' ');
   const brew = missing.map((name) => HOW[name].brew).join(' ');
-  return `npm ${purpose === 'test' ? 'test' : 'run demo'} needs ${missing.join(', ')} (${reasons.join('; ')}): install with \`sudo apt-get install ${apt}\` (Debian/Ubuntu) or \`brew install ${brew}\` (macOS), then run it again.`;
+  const command = purpose === 'test' ? 'npm test' : 'npm run demo';
+  return `${command} needs ${named.join(', ')}: install with \`sudo apt-get install ${apt}\` (Debian/Ubuntu) or \`brew install ${brew}\` (macOS), then run it again.`;
 }
 
 /**
