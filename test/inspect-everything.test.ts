@@ -218,38 +218,6 @@ describe('mcp-inspect against server-everything over stdio', () => {
     expect(result.stdout).toContain(`file://${dir}`);
   });
 
-  it('progress resets the timeout; without progress the call times out (exit 4)', async () => {
-    // Progress every 100 ms for 4 s against a 2 s timeout: the call outlives its timeout
-    // twice over, and only a process starved for nearly 2 s could miss a reset.
-    const progressing = await inspect([
-      'call',
-      'trigger-long-running-operation',
-      '--arg',
-      'duration=4',
-      '--arg',
-      'steps=40',
-      '--timeout',
-      '2000',
-      ...server,
-    ]);
-    expect(progressing.code, progressing.stderr).toBe(0);
-    expect(progressing.stderr).toMatch(/progress 39\/40/);
-    // Its only progress would come after a minute: the call times out at 700 ms.
-    const slow = await inspect([
-      'call',
-      'trigger-long-running-operation',
-      '--arg',
-      'duration=60',
-      '--arg',
-      'steps=1',
-      '--timeout',
-      '700',
-      ...server,
-    ]);
-    expect(slow.code).toBe(4);
-    expect(slow.stderr).toMatch(/timed out after 700 ms/);
-  });
-
   it('--json errors are one JSON object on stderr and nothing on stdout', async () => {
     const result = await inspect(['call', 'nope', '--json', ...server]);
     expect(result.code).toBe(2);
@@ -288,6 +256,42 @@ describe('mcp-inspect against server-everything over HTTP', () => {
     sse = `http://127.0.0.1:${await start('sse')}/sse`;
   });
   afterAll(() => servers.forEach((child) => child.kill()));
+
+  it('progress resets the timeout; without progress the call times out (exit 4)', async () => {
+    // --timeout also bounds the handshake: against a server already listening it is one
+    // round trip, where a stdio server would have to start up within the timeout.
+    // Progress every 100 ms for 4 s against a 2 s timeout: the call outlives its timeout
+    // twice over, and only a process starved for nearly 2 s could miss a reset.
+    const progressing = await inspect([
+      'call',
+      'trigger-long-running-operation',
+      '--arg',
+      'duration=4',
+      '--arg',
+      'steps=40',
+      '--timeout',
+      '2000',
+      '--url',
+      streamable,
+    ]);
+    expect(progressing.code, progressing.stderr).toBe(0);
+    expect(progressing.stderr).toMatch(/progress 39\/40/);
+    // Its only progress would come after a minute: the call times out at 700 ms.
+    const slow = await inspect([
+      'call',
+      'trigger-long-running-operation',
+      '--arg',
+      'duration=60',
+      '--arg',
+      'steps=1',
+      '--timeout',
+      '700',
+      '--url',
+      streamable,
+    ]);
+    expect(slow.code).toBe(4);
+    expect(slow.stderr).toMatch(/timed out after 700 ms/);
+  });
 
   it('lists tools over Streamable HTTP', async () => {
     const { json } = await inspectJson<{ tools: unknown[] }>(['tools', '--url', streamable]);
