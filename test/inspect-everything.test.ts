@@ -260,23 +260,23 @@ describe('mcp-inspect against server-everything over HTTP', () => {
   it('progress resets the timeout; without progress the call times out (exit 4)', async () => {
     // --timeout also bounds the handshake: against a server already listening it is one
     // round trip, where a stdio server would have to start up within the timeout.
-    // Progress every 100 ms for 4 s against a 2 s timeout: the call outlives its timeout
-    // twice over, and only a process starved for nearly 2 s could miss a reset.
+    // Progress every 100 ms for 5 s against a 3 s timeout: the call outlives its timeout,
+    // and only a process starved for nearly 3 s could miss a reset.
     const progressing = await inspect([
       'call',
       'trigger-long-running-operation',
       '--arg',
-      'duration=4',
+      'duration=5',
       '--arg',
-      'steps=40',
+      'steps=50',
       '--timeout',
-      '2000',
+      '3000',
       '--url',
       streamable,
     ]);
     expect(progressing.code, progressing.stderr).toBe(0);
-    expect(progressing.stderr).toMatch(/progress 39\/40/);
-    // Its only progress would come after a minute: the call times out at 700 ms.
+    expect(progressing.stderr).toMatch(/progress 49\/50/);
+    // Its only progress would come after a minute: the call times out at 3 s.
     const slow = await inspect([
       'call',
       'trigger-long-running-operation',
@@ -285,12 +285,12 @@ describe('mcp-inspect against server-everything over HTTP', () => {
       '--arg',
       'steps=1',
       '--timeout',
-      '700',
+      '3000',
       '--url',
       streamable,
     ]);
     expect(slow.code).toBe(4);
-    expect(slow.stderr).toMatch(/timed out after 700 ms/);
+    expect(slow.stderr).toMatch(/timed out after 3000 ms/);
   });
 
   it('lists tools over Streamable HTTP', async () => {
