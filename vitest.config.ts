@@ -13,12 +13,15 @@ const resolve = {
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Tools on PATH, a temp HOME, TMPDIR and caches for the whole run; fails a run that leaks.
+    globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       {
         resolve,
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./test/support/cleanup.ts'],
           testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },

@@ -4,14 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathWithTools } from './tools.mjs';
 
 const root = join(import.meta.dirname, '..');
 const parent = mkdtempSync(join(tmpdir(), 'mcpkit-demo-'));
 const project = join(parent, 'weather');
 
+// uv from PATH, or installed into .tools/ when the machine has none.
+const env = { ...process.env, PATH: pathWithTools('demo') };
+
 const step = (title, command, args, options = {}) => {
   console.log(`\n$ ${title}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { stdio: 'inherit', env, ...options });
   if (result.status !== 0) {
     console.error(`\nDemo stopped: "${title}" exited with ${result.status ?? result.signal}.`);
     process.exit(result.status ?? 1);

@@ -218,35 +218,6 @@ describe('mcp-inspect against server-everything over stdio', () => {
     expect(result.stdout).toContain(`file://${dir}`);
   });
 
-  it('progress resets the timeout; without progress the call times out (exit 4)', async () => {
-    const progressing = await inspect([
-      'call',
-      'trigger-long-running-operation',
-      '--arg',
-      'duration=2',
-      '--arg',
-      'steps=5',
-      '--timeout',
-      '900',
-      ...server,
-    ]);
-    expect(progressing.code, progressing.stderr).toBe(0);
-    expect(progressing.stderr).toMatch(/progress 4\/5/);
-    const slow = await inspect([
-      'call',
-      'trigger-long-running-operation',
-      '--arg',
-      'duration=3',
-      '--arg',
-      'steps=1',
-      '--timeout',
-      '700',
-      ...server,
-    ]);
-    expect(slow.code).toBe(4);
-    expect(slow.stderr).toMatch(/timed out after 700 ms/);
-  });
-
   it('--json errors are one JSON object on stderr and nothing on stdout', async () => {
     const result = await inspect(['call', 'nope', '--json', ...server]);
     expect(result.code).toBe(2);
@@ -285,6 +256,42 @@ describe('mcp-inspect against server-everything over HTTP', () => {
     sse = `http://127.0.0.1:${await start('sse')}/sse`;
   });
   afterAll(() => servers.forEach((child) => child.kill()));
+
+  it('progress resets the timeout; without progress the call times out (exit 4)', async () => {
+    // --timeout also bounds the handshake: against a server already listening it is one
+    // round trip, where a stdio server would have to start up within the timeout.
+    // Progress every 100 ms for 5 s against a 3 s timeout: the call outlives its timeout,
+    // and only a process starved for nearly 3 s could miss a reset.
+    const progressing = await inspect([
+      'call',
+      'trigger-long-running-operation',
+      '--arg',
+      'duration=5',
+      '--arg',
+      'steps=50',
+      '--timeout',
+      '3000',
+      '--url',
+      streamable,
+    ]);
+    expect(progressing.code, progressing.stderr).toBe(0);
+    expect(progressing.stderr).toMatch(/progress 49\/50/);
+    // Its only progress would come after a minute: the call times out at 3 s.
+    const slow = await inspect([
+      'call',
+      'trigger-long-running-operation',
+      '--arg',
+      'duration=60',
+      '--arg',
+      'steps=1',
+      '--timeout',
+      '3000',
+      '--url',
+      streamable,
+    ]);
+    expect(slow.code).toBe(4);
+    expect(slow.stderr).toMatch(/timed out after 3000 ms/);
+  });
 
   it('lists tools over Streamable HTTP', async () => {
     const { json } = await inspectJson<{ tools: unknown[] }>(['tools', '--url', streamable]);

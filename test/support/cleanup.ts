@@ -1,5 +1,10 @@
-// Setup file of every end-to-end test file: the temp folders it made go when it ends.
+// Setup file of every test file: its own temp HOME (so a test file never sees another's
+// backups, tokens or client configs), and the temp folders it made go when it ends.
 import { afterAll } from 'vitest';
-import { removeTempDirs } from './paths.js';
+import { makeTempDir, removeTempDirs } from './paths.js';
+
+const home = makeTempDir('home');
+process.env.HOME = home;
+process.env.USERPROFILE = home;
 
 afterAll(() => removeTempDirs());

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,8 @@ export function describeTemplate(
         const guiEnv = {
           ...getDefaultEnvironment(),
           PATH: '/usr/bin:/bin',
+          // The run's temp folder, where uv leaves its lock file (the default is /tmp).
+          TMPDIR: tmpdir(),
           WEATHER_API_BASE_URL: fake.baseUrl,
         };
         const { client, stderr } = await connectStdio(entry.command, entry.args, {
@@ -232,7 +235,7 @@ export function describeTemplate(
     it('names the URL and the reason when the weather API fails', async () => {
       const entry = readDesktopEntry(projectDir, name);
       const closed = `http://127.0.0.1:${await freePort()}/v1`;
-      const guiEnv = { ...getDefaultEnvironment(), WEATHER_API_BASE_URL: closed };
+      const guiEnv = { ...getDefaultEnvironment(), TMPDIR: tmpdir(), WEATHER_API_BASE_URL: closed };
       const unreachable = await connectStdio(entry.command, entry.args, {
         env: guiEnv,
         cwd: projectDir,
@@ -252,7 +255,7 @@ export function describeTemplate(
       }
 
       const failing = await connectStdio(entry.command, entry.args, {
-        env: { ...getDefaultEnvironment(), WEATHER_API_BASE_URL: fake.baseUrl },
+        env: { ...getDefaultEnvironment(), TMPDIR: tmpdir(), WEATHER_API_BASE_URL: fake.baseUrl },
         cwd: projectDir,
         era: 'legacy',
       });
@@ -343,7 +346,7 @@ export function describeTemplate(
       }
       const entry = readDesktopEntry(projectDir, name);
       const { client } = await connectStdio(entry.command, entry.args, {
-        env: { ...getDefaultEnvironment(), WEATHER_API_BASE_URL: fake.baseUrl },
+        env: { ...getDefaultEnvironment(), TMPDIR: tmpdir(), WEATHER_API_BASE_URL: fake.baseUrl },
         cwd: projectDir,
         era: 'legacy',
       });

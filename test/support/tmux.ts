@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { makeTempDir } from './paths.js';
 
 /** A program running in a real terminal: a detached tmux session on its own socket. */
 export interface TmuxSession {
@@ -21,9 +23,11 @@ export function startTmux(
   command: string,
   options: { cwd: string; env?: Record<string, string> },
 ): TmuxSession {
-  const socket = `mcpkit-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  // tmux leaves its socket behind when the server ends: keep it in a temp folder of the
+  // test file (removed with it), not in the shared /tmp/tmux-UID.
+  const socket = join(makeTempDir('tmux-socket'), 's');
   const tmux = (...args: string[]) =>
-    execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
   const envArgs = Object.entries(options.env ?? {}).flatMap(([key, value]) => [
     '-e',
     `${key}=${value}`,

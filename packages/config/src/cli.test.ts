@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/paths.js';
 import { main, type MainIo } from './cli.js';
 
 function io(env: Record<string, string> = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'mcpkit-config-unit-'));
+  const home = makeTempDir('config-unit');
   const out = { stdout: '', stderr: '' };
   const value: MainIo = {
     stdout: (t) => void (out.stdout += t),

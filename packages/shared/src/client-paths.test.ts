@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/paths.js';
 import { resolveConfigCandidates, resolveConfigPath } from './client-paths.js';
 import type { ResolveConfigOptions } from './client-paths.js';
 
@@ -461,7 +461,7 @@ describe('gemini-cli GEMINI_CLI_HOME', () => {
 
 describe('with a real file system', () => {
   it('finds the existing file in a temp home', () => {
-    const root = mkdtempSync(join(tmpdir(), 'mcpkit-paths-'));
+    const root = makeTempDir('paths');
     const home = join(root, 'home');
     const project = join(root, 'project');
     mkdirSync(join(project, '.cursor'), { recursive: true });

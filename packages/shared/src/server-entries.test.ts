@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/support/paths.js';
 import type { ClientId } from './client-paths.js';
 import { ConfigError } from './config-text.js';
 import { parseServerEntries, readServerEntries } from './server-entries.js';
@@ -11,7 +11,7 @@ import type { ReadServerEntriesOptions } from './server-entries.js';
 const readUtf8 = (f: string) => readFile(f, 'utf8');
 
 function write(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcpkit-entries-'));
+  const dir = makeTempDir('entries');
   const file = join(dir, name);
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, text);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../test/support/paths.js';
 import { CliError, EXIT } from './errors.js';
 import { resolvePlan, type CreateChoices, type CreateEnvironment } from './plan.js';
 
@@ -11,11 +11,11 @@ function environment(
   env: NodeJS.ProcessEnv = {},
 ): CreateEnvironment {
   return {
-    cwd: mkdtempSync(join(tmpdir(), 'plan-')),
+    cwd: makeTempDir('plan'),
     env,
     platform: 'linux',
     which: (command) => (commands.includes(command) ? `/opt/bin/${command}` : undefined),
-    homedir: mkdtempSync(join(tmpdir(), 'plan-home-')),
+    homedir: makeTempDir('plan-home'),
   };
 }
 

@@ -1,5 +1,5 @@
-import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
+import { renderInk } from '../../../../../test/support/ink.js';
 import { SelectList } from './SelectList.js';
 
 const OPTIONS = [
@@ -7,30 +7,24 @@ const OPTIONS = [
   { value: 'b', label: 'Beta' },
   { value: 'c', label: 'Gamma' },
 ];
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('SelectList', () => {
   it('selects what has the focus even when Enter arrives in the same burst as the arrows', async () => {
     const onSelect = vi.fn();
-    const { stdin } = render(<SelectList options={OPTIONS} onSelect={onSelect} />);
-    await tick();
-    stdin.write('\u001b[B');
-    stdin.write('\u001b[B');
-    stdin.write('\r');
-    await tick();
+    const { burst } = await renderInk(<SelectList options={OPTIONS} onSelect={onSelect} />);
+    await burst('\u001b[B', '\u001b[B', '\r');
     expect(onSelect).toHaveBeenCalledWith('c');
   });
 
   it('wraps around and marks the focused option', async () => {
     const onSelect = vi.fn();
-    const { stdin, lastFrame } = render(<SelectList options={OPTIONS} onSelect={onSelect} />);
-    await tick();
+    const { type, lastFrame } = await renderInk(
+      <SelectList options={OPTIONS} onSelect={onSelect} />,
+    );
     expect(lastFrame()).toContain('❯ Alpha');
-    stdin.write('\u001b[A');
-    await tick();
+    await type('\u001b[A');
     expect(lastFrame()).toContain('❯ Gamma');
-    stdin.write('\r');
-    await tick();
+    await type('\r');
     expect(onSelect).toHaveBeenCalledWith('c');
   });
 });
