@@ -37,12 +37,9 @@ describe('the wizard in a real terminal (tmux)', () => {
     expect(screen).toContain('✔ Default transport: http');
     expect(screen).toContain('Next steps:');
     expect(screen).toContain('EXIT=0');
-    expect(readFileSync(join(cwd, 'tmux-app', 'server.py'), 'utf8')).toContain(
-      'from fastmcp import',
-    );
-    expect(readFileSync(join(cwd, 'tmux-app', 'server.py'), 'utf8')).toContain(
-      'DEFAULT_TRANSPORT = "http"',
-    );
+    const pkg = join(cwd, 'tmux-app', 'src', 'tmux_app');
+    expect(readFileSync(join(pkg, 'server.py'), 'utf8')).toContain('from fastmcp import');
+    expect(readFileSync(join(pkg, 'cli.py'), 'utf8')).toContain('DEFAULT_TRANSPORT = "http"');
   });
 
   it.each([
