@@ -233,8 +233,9 @@ describe('each tarball installed alone into an empty project', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(join(cwd, 'forecast'))).toEqual(
-      expect.arrayContaining(['server.py', 'pyproject.toml', 'README.md', 'tests']),
+      expect.arrayContaining(['src', 'pyproject.toml', 'README.md', 'tests']),
     );
+    expect(readdirSync(join(cwd, 'forecast', 'src', 'forecast'))).toContain('server.py');
     expect(result.stdout).toContain(`npx mcp-inspect@${VERSION} tools -- `);
   });
 

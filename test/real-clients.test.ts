@@ -50,12 +50,16 @@ function makeBox(): Box {
   const home = join(root, 'home');
   const repo = join(root, 'repo');
   const sub = join(repo, 'packages', 'app', 'src');
+  const tmp = join(root, 'tmp');
   mkdirSync(home, { recursive: true });
   mkdirSync(sub, { recursive: true });
+  mkdirSync(tmp);
   execFileSync('git', ['init', '-q', repo], { stdio: 'ignore' });
   const env = testEnv({
     HOME: home,
     USERPROFILE: home,
+    // Claude Code keeps files in $TMPDIR/claude-<uid>: inside the box, removed with it.
+    TMPDIR: tmp,
     XDG_CONFIG_HOME: join(home, '.config'),
     CI: 'true',
     DEBUG: '',
