@@ -3,7 +3,8 @@
 // - @mcpkit/shared (private) is inlined, and so is mcp-config/register in create-mcp-server:
 //   a tarball needs nothing that is not on the registry.
 // - Every registry dependency stays external: the package's own `dependencies` (and their
-//   subpaths). An import of anything else that is not bundled fails the build.
+//   subpaths). What a package does not list is inlined: mcp-inspect inlines the MCP SDK, which
+//   loads about 130 ms faster from one bundle than from its many modules in node_modules.
 // - splitting keeps each lazy import() lazy: ink/react only for the wizard, command modules
 //   only when their command runs, so `--help` stays fast.
 // - Chunks stay flat in dist/: modules find ../package.json (and create ../templates) from
