@@ -512,6 +512,27 @@ describe('other clients', () => {
   });
 });
 
+describe('remove: a name the client reads from more than one file', () => {
+  it('names each file; --config removes it from the one given', async () => {
+    const box = makeSandbox();
+    const entry = (cmd: string) => JSON.stringify({ mcpServers: { dup: { command: cmd } } });
+    const near = box.write(join(box.project, '.mcp.json'), entry('near'));
+    const far = box.write(join(box.root, '.mcp.json'), entry('far'));
+    const ambiguous = await box.cli(['remove', 'dup', '--client', 'claude-code']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(`${near} (project scope)`);
+    expect(ambiguous.stderr).toContain(`${far} (project scope, a parent folder)`);
+    expect(ambiguous.stderr).toContain('--config <file>');
+    expect(ambiguous.stderr).not.toContain('--scope project or --scope project');
+    expect(box.read(far)).toBe(entry('far'));
+
+    const removed = await box.cli(['remove', 'dup', '--client', 'claude-code', '--config', far]);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(JSON.parse(box.read(far))).toEqual({ mcpServers: {} });
+    expect(box.read(near)).toBe(entry('near'));
+  });
+});
+
 describe('windsurf and gemini-cli', () => {
   it('windsurf: path, add (local and serverUrl), list and remove in ~/.codeium/windsurf', async () => {
     const box = makeSandbox();

@@ -35,10 +35,15 @@ function findHolder(name: string, context: CommandContext): ConfigCandidate {
       files.map((f) => f.file),
     );
   if (others.length > 0) {
-    const scopes = holders.map((h) => h.scope);
+    // Two .mcp.json files (this folder and a parent) share a scope: name the files.
+    const where = holders.map(
+      (h) => `${h.file} (${h.scope} scope${h.parentFolder === true ? ', a parent folder' : ''})`,
+    );
+    const scopes = [...new Set(holders.map((h) => h.scope))];
+    const choices = scopes.length === holders.length ? scopes.map((s) => `--scope ${s}`) : [];
     throw usageError(
-      `"${name}" is defined in the ${scopes.join(' and ')} scopes.`,
-      `Say which with ${scopes.map((s) => `--scope ${s}`).join(' or ')}.`,
+      `"${name}" is defined in ${holders.length} files the client reads: ${where.join(', ')}.`,
+      `Say which with ${[...choices, '--config <file>'].join(' or ')}.`,
     );
   }
   return holder;
