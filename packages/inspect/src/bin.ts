@@ -36,6 +36,10 @@ const code = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   interrupt: interrupt.signal,
+  terminal:
+    process.stdin.isTTY && process.stdout.isTTY
+      ? { stdin: process.stdin, stdout: process.stdout }
+      : undefined,
 });
 process.exitCode = code;
 // Output is flushed by letting the process end by itself; should anything still hold the

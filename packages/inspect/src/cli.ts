@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
 import type { CommandIo } from './commands/common.js';
+import type { Terminal } from './commands/tui.js';
 import type * as Commands from './commands/index.js';
 import type { ListKind } from './commands/lists.js';
 import type { InspectFlags } from './commands/options.js';
@@ -27,6 +28,8 @@ export interface MainIo {
   homedir?: string;
   /** Platform whose client config locations apply (default: this machine's). */
   platform?: NodeJS.Platform;
+  /** The terminal, when stdin and stdout are one: no command then opens the interactive inspector. */
+  terminal?: Terminal;
 }
 
 function readVersion(): string {
@@ -68,7 +71,9 @@ Examples:
   mcp-inspect logout --url https://mcp.example.com/mcp
   mcp-inspect info --era auto --json -- npx -y @modelcontextprotocol/server-everything
 
-The interactive inspector (no command) is not available in this version yet.`,
+Interactive (on a terminal, no command): mcp-inspect [options] -- <server command>,
+mcp-inspect --url URL, mcp-inspect --server NAME; add --watch [path] to restart a stdio
+server when its files change. Press ? inside for the keys.`,
     );
 
   const run = async (
@@ -214,8 +219,8 @@ The interactive inspector (no command) is not available in this version yet.`,
       setExitCode(await runLogout(flags.url, io));
     });
 
-  // No command, `help [command]`, a mistyped command, or a server after `--` alone (the
-  // interactive inspector, not in this version).
+  // No command, `help [command]`, a mistyped command, or the interactive inspector: options
+  // or a server after `--` without a command.
   program
     .argument('[words...]')
     .allowUnknownOption()
@@ -225,11 +230,8 @@ The interactive inspector (no command) is not available in this version yet.`,
       if (first === undefined) {
         io.stderr(program.helpInformation());
         setExitCode(EXIT.usage);
-      } else if (first === '--' || words.length === 0) {
-        io.stderr(
-          'Error: the interactive inspector is not available in this version yet.\nUse a command, e.g. mcp-inspect tools -- <server command>.\n',
-        );
-        setExitCode(EXIT.usage);
+      } else if (first === '--' || (first.startsWith('-') && !known.some((k) => words.includes(k)))) {
+        setExitCode(await runInteractive());
       } else if (first.startsWith('-')) {
         const wanted = words.find((word) => known.includes(word));
         io.stderr(
@@ -247,6 +249,40 @@ The interactive inspector (no command) is not available in this version yet.`,
         setExitCode(EXIT.usage);
       }
     });
+
+  /** `mcp-inspect [options] [-- command]`: the interactive inspector, on a terminal. */
+  const runInteractive = async (): Promise<number> => {
+    if (!io.terminal) {
+      io.stderr(
+        'Error: the interactive inspector needs a terminal (stdin and stdout are not one).\nUse a command instead, e.g. mcp-inspect tools -- <server command>.\n',
+      );
+      return EXIT.usage;
+    }
+    const terminal = io.terminal;
+    const tui = withCommonOptions(new Command('mcp-inspect'))
+      .usage('[options] [-- server command...]')
+      .argument('[command...]', 'stdio server command, after --')
+      .option('--watch [path]', 'restart a stdio server when files under path change (default: its folder)')
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .exitOverride();
+    let code: number = EXIT.ok;
+    tui.action(async (command: string[], flags: InspectFlags & { watch?: string | true }) => {
+      const [{ runTuiWithFlags }, os] = await Promise.all([
+        import('./commands/tui.js'),
+        import('node:os'),
+      ]);
+      const commandIo: CommandIo = {
+        ...io,
+        homedir: io.homedir ?? os.homedir(),
+        platform: io.platform ?? process.platform,
+        version,
+      };
+      const watch = flags.watch === true ? '' : flags.watch;
+      code = await runTuiWithFlags(command, flags, { watch }, commandIo, terminal);
+    });
+    await tui.parseAsync([...argv], { from: 'user' });
+    return code;
+  };
   return program;
 }
 

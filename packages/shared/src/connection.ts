@@ -3,7 +3,10 @@ import {
   SSEClientTransport,
   StreamableHTTPClientTransport,
   type ClientCapabilities,
+  type ClientOptions,
   type Implementation,
+  type JSONRPCMessage,
+  type Transport,
 } from '@modelcontextprotocol/client';
 import { classifyHttpFailure, classifyStdioFailure, ConnectError } from './connect-errors.js';
 import { createBoundedFetch } from './bounded-fetch.js';
@@ -48,6 +51,10 @@ export interface OpenConnectionOptions {
   maxMessageBytes?: number;
   /** Aborting it stops the handshake at once (the server is stopped). */
   signal?: AbortSignal;
+  /** Every JSON-RPC message sent (`out`) or received (`in`), as it passes the transport. */
+  onTraffic?: (direction: 'out' | 'in', message: JSONRPCMessage) => void;
+  /** Handlers of the server's list_changed notifications (the SDK re-lists in either era). */
+  listChanged?: ClientOptions['listChanged'];
   /**
    * With era `legacy`: when the server refuses the 2025 handshake as an unsupported protocol
    * version and names 2026-07-28 among its versions, connect again in the modern era (the
@@ -119,9 +126,42 @@ function newClient(options: OpenConnectionOptions, era: EraMode): Client {
     // Lists are read to the end: the SDK's default stops at 64 pages. The bound stays as a
     // guard against a server whose cursors never end.
     listMaxPages: LIST_MAX_PAGES,
+    ...(options.listChanged ? { listChanged: options.listChanged } : {}),
   });
   options.prepare?.(client);
   return client;
+}
+
+/**
+ * The transport as the client sees it: with `onTraffic`, each message is reported on its
+ * way out and on its way in; the transport itself is unchanged.
+ */
+function tapped(transport: Transport, options: OpenConnectionOptions): Transport {
+  const onTraffic = options.onTraffic;
+  if (!onTraffic) return transport;
+  return new Proxy(transport, {
+    get(target, property) {
+      if (property === 'send') {
+        return (message: JSONRPCMessage, sendOptions?: unknown) => {
+          onTraffic('out', message);
+          return target.send(message, sendOptions as never);
+        };
+      }
+      const value: unknown = Reflect.get(target, property);
+      // Methods run on the transport itself (its private fields are not on the proxy).
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+    set(target, property, value: unknown) {
+      if (property === 'onmessage' && typeof value === 'function') {
+        const deliver = value as (message: JSONRPCMessage, ...rest: unknown[]) => void;
+        return Reflect.set(target, property, (message: JSONRPCMessage, ...rest: unknown[]) => {
+          onTraffic('in', message);
+          deliver(message, ...rest);
+        });
+      }
+      return Reflect.set(target, property, value);
+    },
+  });
 }
 
 /**
@@ -211,7 +251,7 @@ async function connectStdio(
     await abortable(
       options.signal,
       () => transport.close(),
-      () => client.connect(transport, { timeout: options.timeoutMs }),
+      () => client.connect(tapped(transport, options), { timeout: options.timeoutMs }),
     );
   } catch (error) {
     // Classify first: closing makes any server exit, which would read as a crash.
@@ -272,7 +312,7 @@ async function connectHttp(
     await abortable(
       options.signal,
       () => connected.close(),
-      () => connected.connect(transport, { timeout: options.timeoutMs }),
+      () => connected.connect(tapped(transport, options), { timeout: options.timeoutMs }),
     );
   } catch (error) {
     await connected.close().catch(() => undefined);

@@ -3,6 +3,7 @@ import {
   openConnection,
   type Connection,
   type EraMode,
+  type OpenConnectionOptions,
   type ServerTarget,
 } from '@mcpkit/shared/connection';
 import { formatBytes, MessageTooLargeError } from '@mcpkit/shared/limits';
@@ -11,6 +12,7 @@ import {
   SdkError,
   SdkErrorCode,
   type Client,
+  type ClientCapabilities,
   type RequestOptions,
 } from '@modelcontextprotocol/client';
 import { EXIT, InspectError } from './errors.js';
@@ -45,6 +47,15 @@ export interface SessionOptions {
   onServerRequest?: (event: ServerRequestEvent) => void;
   /** Logging notifications from the server. */
   onLog?: (level: string, text: string) => void;
+  /**
+   * Answer the server's requests (elicitation, sampling, roots) some other way than by
+   * `policies` — by asking a person — declaring these capabilities.
+   */
+  serverRequests?: { capabilities: ClientCapabilities; register: (client: Client) => void };
+  /** Every JSON-RPC message, both ways. */
+  onTraffic?: OpenConnectionOptions['onTraffic'];
+  /** Handlers of list_changed notifications. */
+  listChanged?: OpenConnectionOptions['listChanged'];
 }
 
 /** A connected inspector session: the SDK client plus what it learned about the server. */
@@ -71,13 +82,18 @@ export class InspectSession {
         fallbackToModern: options.fallbackToModern,
         timeoutMs: options.timeoutMs,
         clientInfo: { name: 'mcp-inspect', version: options.version },
-        capabilities: policyCapabilities(options.policies),
+        capabilities:
+          options.serverRequests?.capabilities ?? policyCapabilities(options.policies),
         onStderr: options.onStderr,
         onStray: options.onStray,
         maxMessageBytes: options.maxMessageBytes,
         signal: options.signal,
+        onTraffic: options.onTraffic,
+        listChanged: options.listChanged,
         prepare: (client) => {
-          registerPolicies(client, options.policies, (event) => options.onServerRequest?.(event));
+          if (options.serverRequests) options.serverRequests.register(client);
+          else
+            registerPolicies(client, options.policies, (event) => options.onServerRequest?.(event));
           client.setNotificationHandler('notifications/message', (notification) => {
             const { level, data, logger } = notification.params;
             const text = typeof data === 'string' ? data : JSON.stringify(data);

@@ -1,0 +1,160 @@
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { LiveSession } from '../../core/live/live-session.js';
+import type { HistoryEntry } from '../../core/live/history-store.js';
+import type { Operation } from '../../core/live/operations.js';
+import { fuzzyFilter } from '../../core/fuzzy.js';
+import { appReducer, initialAppState } from '../app-state.js';
+import { useAppKeys } from '../hooks/use-app-keys.js';
+import { useLiveState } from '../hooks/use-live-state.js';
+import { useOperations } from '../hooks/use-operations.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { fit } from '../text.js';
+import { Body } from './Body.js';
+import { Footer } from './Footer.js';
+import { Header } from './Header.js';
+import { RequestPanel } from './RequestPanel.js';
+import { TabBar } from './TabBar.js';
+import { footerHint } from './footer-hint.js';
+import { itemKey, itemLabel, type ListItem } from './list-items.js';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  session: LiveSession;
+  /** How the server was reached (shown until it names itself). */
+  label: string;
+  /** Where saved results and exported history go by default. */
+  cwd: string;
+  /** Leave the TUI (the session is closed by then). */
+  onExit: () => void;
+  /** The clock (injected in tests). */
+  now?: () => number;
+}
+
+/**
+ * The interactive inspector: header, tabs, the list and the pane beside it, the footer.
+ * It only shows the live session's state and turns keys into actions on it.
+ */
+export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
+  const live = useLiveState(session);
+  const [ui, dispatch] = useReducer(appReducer, undefined, initialAppState);
+  const { columns, rows } = useTerminalSize();
+  const width = Math.max(20, columns);
+  // One row is left free: an Ink frame as tall as the terminal scrolls it.
+  const height = Math.max(8, rows - 1);
+  const operations = useOperations(session, dispatch);
+  const [detailScroll, setDetailScroll] = useState(0);
+  // Header and tabs above, the footer below.
+  const bodyHeight = height - 3;
+
+  const items = live.lists[ui.tab].items as readonly ListItem[];
+  const filter = ui.filter[ui.tab];
+  const filtered = useMemo(() => fuzzyFilter(items, filter, itemLabel), [items, filter]);
+  const selectedIndex = Math.min(ui.selected[ui.tab], Math.max(0, filtered.length - 1));
+  const selected = filtered[selectedIndex];
+  const selectedKey = selected ? itemKey(selected) : '';
+  useEffect(() => setDetailScroll(0), [selectedKey, ui.tab]);
+
+  const quit = useCallback(() => {
+    void session.close().finally(onExit);
+  }, [session, onExit]);
+
+  const flash = useCallback(
+    (text: string, tone: 'info' | 'error' = 'info') => dispatch({ type: 'flash', text, tone }),
+    [],
+  );
+  useEffect(() => {
+    if (!ui.flash) return;
+    const timer = setTimeout(() => dispatch({ type: 'clear-flash' }), 4000);
+    return () => clearTimeout(timer);
+  }, [ui.flash]);
+  useEffect(() => {
+    if (live.notice) flash(live.notice);
+  }, [live.notice, flash]);
+
+  const rerun = useCallback(
+    (entry: HistoryEntry) => {
+      const operation = operationOf(entry);
+      if (operation) void operations.run(operation);
+    },
+    [operations],
+  );
+
+  const request = live.requests[0];
+  useAppKeys({
+    ui,
+    dispatch,
+    live,
+    session,
+    filtered,
+    selected,
+    operations,
+    quit,
+    setDetailScroll,
+    pageSize: bodyHeight,
+    blocked: request !== undefined,
+  });
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Header state={live} label={label} width={width} />
+      <TabBar
+        lists={live.lists}
+        tab={ui.tab}
+        filter={filter}
+        filtering={ui.filtering}
+        width={width}
+      />
+      {request ? (
+        <RequestPanel
+          request={request}
+          width={width}
+          height={bodyHeight}
+          onAnswer={(answer) => session.answer(request.id, answer)}
+        />
+      ) : (
+        <Body
+          ui={ui}
+          dispatch={dispatch}
+          live={live}
+          session={session}
+          filtered={filtered}
+          selectedIndex={selectedIndex}
+          selected={selected}
+          operations={operations}
+          detailScroll={detailScroll}
+          width={width}
+          height={bodyHeight}
+          cwd={cwd}
+          now={now}
+          flash={flash}
+          onRerun={rerun}
+        />
+      )}
+      {ui.confirmQuit ? (
+        <Text color="yellow" bold>
+          {fit('A call is running. Quit anyway? (y/n)', width)}
+        </Text>
+      ) : (
+        <Footer hint={footerHint(ui, live, request !== undefined)} flash={ui.flash} width={width} />
+      )}
+    </Box>
+  );
+}
+
+/** The operation a history entry describes, to run it again. */
+export function operationOf(entry: HistoryEntry): Operation | undefined {
+  switch (entry.kind) {
+    case 'tool':
+      return { kind: 'tool', name: entry.name, arguments: entry.arguments };
+    case 'prompt':
+      return { kind: 'prompt', name: entry.name, arguments: entry.arguments as Record<string, string> };
+    case 'resource':
+      return { kind: 'resource', uri: entry.name };
+    case 'template': {
+      const args = entry.arguments as Record<string, string>;
+      const uri = typeof args.__uri === 'string' ? args.__uri : undefined;
+      return uri ? { kind: 'template', name: entry.name, arguments: args, uri } : undefined;
+    }
+  }
+}

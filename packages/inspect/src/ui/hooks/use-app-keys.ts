@@ -1,0 +1,125 @@
+import { useInput, type Key } from 'ink';
+import type { Dispatch } from 'react';
+import type { LiveSession, LiveState } from '../../core/live/live-session.js';
+import type { AppAction, AppState } from '../app-state.js';
+import { TABS } from '../app-state.js';
+import type { ListItem } from '../components/list-items.js';
+import { itemKey } from '../components/list-items.js';
+import { KEYS } from '../key-bindings.js';
+import type { Operations } from './use-operations.js';
+
+/** What the App's key handler acts on. */
+export interface AppKeysOptions {
+  ui: AppState;
+  dispatch: Dispatch<AppAction>;
+  live: LiveState;
+  session: LiveSession;
+  filtered: readonly ListItem[];
+  selected: ListItem | undefined;
+  operations: Operations;
+  quit: () => void;
+  setDetailScroll: (update: (scroll: number) => number) => void;
+  /** Rows of the body, for paging. */
+  pageSize: number;
+  /** A server request has the keys (its form answers them). */
+  blocked: boolean;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * The App's keys: the global ones, the list's, and the detail pane's. Forms, the result
+ * view and the panes handle their own keys; this handler stands back while they have them.
+ */
+export function useAppKeys(options: AppKeysOptions): void {
+  const { ui, dispatch, live, session, filtered, selected, operations, quit } = options;
+  const count = filtered.length;
+
+  const onFilterKey = (input: string, key: Key) => {
+    const text = ui.filter[ui.tab];
+    if (key.escape) dispatch({ type: 'filter-clear' });
+    else if (key.return) dispatch({ type: 'filter-keep' });
+    else if (key.backspace || key.delete) dispatch({ type: 'filter-text', text: text.slice(0, -1) });
+    else if (!key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) {
+      // A burst may end in Enter: the text first, then keep the filter.
+      const [typed = '', ...rest] = input.split(/\r\n|\r|\n/);
+      const next = text + typed.replace(CONTROL, '');
+      if (next !== text) dispatch({ type: 'filter-text', text: next });
+      if (rest.length > 0) dispatch({ type: 'filter-keep' });
+    } else if (key.upArrow) dispatch({ type: 'move', by: -1, count });
+    else if (key.downArrow) dispatch({ type: 'move', by: 1, count });
+  };
+
+  const open = () => {
+    if (!selected) return;
+    if (ui.tab === 'resources') {
+      void operations.run({ kind: 'resource', uri: itemKey(selected) });
+      return;
+    }
+    dispatch({ type: 'open-form', item: itemKey(selected) });
+  };
+
+  const onListKey = (input: string, key: Key) => {
+    const page = Math.max(1, options.pageSize - 1);
+    if (KEYS.filter(input, key)) dispatch({ type: 'filter-start' });
+    else if (KEYS.up(input, key)) dispatch({ type: 'move', by: -1, count });
+    else if (KEYS.down(input, key)) dispatch({ type: 'move', by: 1, count });
+    else if (KEYS.pageUp(input, key)) dispatch({ type: 'move', by: -page, count });
+    else if (KEYS.pageDown(input, key)) dispatch({ type: 'move', by: page, count });
+    else if (KEYS.top(input, key)) dispatch({ type: 'select', index: 0, count });
+    else if (KEYS.bottom(input, key)) dispatch({ type: 'select', index: count - 1, count });
+    else if (KEYS.open(input, key)) open();
+    else if (KEYS.raw(input, key)) dispatch({ type: 'toggle-raw' });
+  };
+
+  const onDetailKey = (input: string, key: Key) => {
+    const page = Math.max(1, options.pageSize - 1);
+    const scroll = (by: number) => options.setDetailScroll((value) => Math.max(0, value + by));
+    if (KEYS.up(input, key)) scroll(-1);
+    else if (KEYS.down(input, key)) scroll(1);
+    else if (KEYS.pageUp(input, key)) scroll(-page);
+    else if (KEYS.pageDown(input, key)) scroll(page);
+    else if (KEYS.top(input, key)) options.setDetailScroll(() => 0);
+    else if (KEYS.bottom(input, key)) options.setDetailScroll(() => 1_000_000);
+    else if (KEYS.open(input, key)) open();
+    else if (KEYS.raw(input, key)) dispatch({ type: 'toggle-raw' });
+  };
+
+  useInput((input, key) => {
+    if (KEYS.forceQuit(input, key)) return quit();
+    if (options.blocked) return;
+    if (ui.confirmQuit) {
+      if (KEYS.yes(input)) quit();
+      else if (KEYS.no(input, key)) dispatch({ type: 'confirm-quit', asking: false });
+      return;
+    }
+    // Esc cancels a running call wherever the person is, and never quits.
+    if (live.call && KEYS.back(input, key)) return session.cancel();
+    if (ui.saving || ui.overlay === 'roots') return;
+    if (ui.right.kind === 'form' && ui.focus === 'right') return;
+    if (ui.filtering) return onFilterKey(input, key);
+
+    if (KEYS.quit(input, key)) {
+      if (live.call) dispatch({ type: 'confirm-quit', asking: true });
+      else quit();
+    } else if (KEYS.help(input, key)) dispatch({ type: 'overlay', overlay: 'help' });
+    else if (KEYS.history(input, key)) dispatch({ type: 'overlay', overlay: 'history' });
+    else if (KEYS.stderrPane(input, key)) dispatch({ type: 'overlay', overlay: 'stderr' });
+    else if (KEYS.logPane(input, key)) dispatch({ type: 'overlay', overlay: 'logs' });
+    else if (KEYS.trafficPane(input, key)) dispatch({ type: 'overlay', overlay: 'traffic' });
+    else if (KEYS.roots(input, key)) dispatch({ type: 'overlay', overlay: 'roots' });
+    else if (KEYS.reconnect(input, key)) void session.connect('Reconnected.');
+    else if (KEYS.tab(input, key)) dispatch({ type: 'tab', tab: TABS[Number(input) - 1]! });
+    else if (ui.overlay) {
+      if (KEYS.back(input, key)) dispatch({ type: 'close-overlay' });
+    } else if (KEYS.nextPane(input, key) || KEYS.previousPane(input, key))
+      dispatch({ type: 'toggle-focus' });
+    else if (KEYS.back(input, key)) {
+      if (ui.right.kind === 'result') dispatch({ type: 'close-result' });
+      else if (ui.filter[ui.tab]) dispatch({ type: 'filter-clear' });
+      else dispatch({ type: 'focus', focus: 'list' });
+    } else if (ui.focus === 'list') onListKey(input, key);
+    else if (ui.right.kind === 'detail') onDetailKey(input, key);
+  });
+}
