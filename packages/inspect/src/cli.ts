@@ -227,7 +227,9 @@ server when its files change. Press ? inside for the keys.`,
     .action(async (words: string[]) => {
       const [first, second] = argv;
       const known = program.commands.map((c) => c.name());
-      if (first === undefined) {
+      if (first === undefined && io.terminal) {
+        setExitCode(await runInteractive());
+      } else if (first === undefined) {
         io.stderr(program.helpInformation());
         setExitCode(EXIT.usage);
       } else if (first === '--' || (first.startsWith('-') && !known.some((k) => words.includes(k)))) {

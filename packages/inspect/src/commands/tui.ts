@@ -41,6 +41,21 @@ function labelOf(options: SessionCommandOptions, target: ServerTarget): string {
   return [target.command, ...target.args].join(' ');
 }
 
+/** No server given: the person picks one of those in their clients' configs. */
+async function pickConfiguredServer(io: CommandIo, terminal: Terminal) {
+  const [{ listConfiguredServers }, { pickServer }] = await Promise.all([
+    import('@mcpkit/shared/configured-servers'),
+    import('../ui/render-app.js'),
+  ]);
+  const found = await listConfiguredServers({
+    platform: io.platform,
+    env: io.env,
+    homedir: io.homedir,
+    cwd: io.cwd,
+  });
+  return pickServer(found, terminal);
+}
+
 /**
  * `mcp-inspect [connection]` on a terminal: connect at once (while Ink loads and draws the
  * first frame) and run the interactive inspector until the person quits. Returns the exit code.
@@ -53,6 +68,12 @@ export async function runTui(
 ): Promise<number> {
   if (options.oauth)
     throw usageError('--oauth is not available in the interactive inspector yet.', 'Sign in with a command first, e.g. mcp-inspect tools --url URL --oauth; the token is then cached.');
+  const { connection } = options;
+  if (connection.url === undefined && connection.server === undefined && connection.command.length === 0) {
+    const picked = await pickConfiguredServer(io, terminal);
+    if (!picked) return 0;
+    options = { ...options, connection: { ...connection, server: picked.name, client: picked.client } };
+  }
   const { target, warnings } = await resolveTarget(options.connection, io);
   if (tui.watch !== undefined && target.transport !== 'stdio')
     throw usageError('--watch restarts a stdio server; it does not apply to --url.');

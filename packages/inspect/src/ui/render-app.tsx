@@ -1,7 +1,9 @@
 import { render } from 'ink';
 import type { LiveSession } from '../core/live/live-session.js';
 import type { Terminal } from '../commands/tui.js';
+import type { ConfiguredServerSummary } from '@mcpkit/shared/configured-servers';
 import { App } from './components/App.js';
+import { ServerPicker } from './components/ServerPicker.js';
 
 /** What {@link renderApp} draws and where. */
 export interface RenderAppOptions {
@@ -38,4 +40,28 @@ export async function renderApp({ session, label, cwd, terminal, interrupt }: Re
     interrupt.removeEventListener('abort', onInterrupt);
     terminal.stdout.write(LEAVE_ALTERNATE_SCREEN);
   }
+}
+
+/** Let the person choose a configured server; undefined when they quit instead. */
+export async function pickServer(
+  found: { servers: ConfiguredServerSummary[]; problems: { file: string; message: string }[] },
+  terminal: Terminal,
+): Promise<ConfiguredServerSummary | undefined> {
+  let picked: ConfiguredServerSummary | undefined;
+  terminal.stdout.write(ENTER_ALTERNATE_SCREEN);
+  const instance = render(
+    <ServerPicker
+      servers={found.servers}
+      problems={found.problems}
+      onPick={(server) => (picked = server)}
+      onQuit={() => (picked = undefined)}
+    />,
+    { stdin: terminal.stdin, stdout: terminal.stdout, exitOnCtrlC: false, patchConsole: true },
+  );
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    terminal.stdout.write(LEAVE_ALTERNATE_SCREEN);
+  }
+  return picked;
 }
