@@ -20,6 +20,8 @@ describe('fitLine', () => {
   it('reads only a bounded prefix of a huge line', () => {
     const huge = 'x'.repeat(5_000_000);
     expect(fitLine(huge, 80)).toBe(`${'x'.repeat(79)}…`);
+    // Escape sequences eat the part read: what is left still says it was cut.
+    expect(fitLine(`ab${'\u001b[0m'.repeat(100)}cd`, 10)).toBe('ab…');
   });
 });
 
