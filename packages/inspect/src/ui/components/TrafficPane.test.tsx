@@ -67,8 +67,12 @@ describe('TrafficPane', () => {
       log.recordMessage('out', { jsonrpc: '2.0', id, method: 'ping' });
     const app = await renderInk(<TrafficPane log={log} width={80} height={3} isActive />);
     await app.type('v');
-    expect(rows(app.lastFrame())[2]).toContain('→ ping #5');
-    await app.type('j');
+    expect(rows(app.lastFrame())).toEqual([
+      expect.stringContaining('→ ping #5'),
+      '  {',
+      '    "jsonrpc": "2.0",',
+    ]);
+    await app.type('k');
     expect(rows(app.lastFrame())).toEqual([
       expect.stringContaining('→ ping #4'),
       expect.stringContaining('→ ping #5'),
