@@ -75,6 +75,9 @@ describe('HistoryPane', () => {
     await app.type('x');
     expect(onExport).toHaveBeenCalledTimes(1);
     expect(onRerun).toHaveBeenCalledTimes(1);
+    // Typed fast, a move and Enter arrive as one string: Enter acts where the move went.
+    await app.burst('j\r');
+    expect(onRerun).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'tool2' }));
   });
 
   it('scrolls through the calls and keeps the cursor on its call as new ones arrive', async () => {

@@ -57,14 +57,23 @@ export function useScroll<A>(options: UseScrollOptions<A>): ScrollPosition {
     setState(next);
   };
 
+  const handle = (input: string, key: Key) => {
+    const move = MOVES.find(([, test]) => test(input, key));
+    if (move) {
+      set(moveScroll(latest.current, move[0], options));
+      return;
+    }
+    options.onKey?.(input, key, resolveScroll(latest.current, options).cursor);
+  };
+
   useInput(
     (input, key) => {
-      const move = MOVES.find(([, test]) => test(input, key));
-      if (move) {
-        set(moveScroll(latest.current, move[0], options));
+      // Fast typing arrives as one string ("jj", "j\r"): each character is a key of its own.
+      if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001b')) {
+        for (const char of input) handle(char, { ...key, return: char === '\r' });
         return;
       }
-      options.onKey?.(input, key, resolveScroll(latest.current, options).cursor);
+      handle(input, key);
     },
     { isActive: options.isActive },
   );
