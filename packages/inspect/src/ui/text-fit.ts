@@ -9,11 +9,13 @@ const SLACK = 64;
  */
 export function fitLine(text: string, width: number): string {
   if (width <= 0) return '';
-  const clean = sanitizeLine(
-    text.length > width * 2 + SLACK ? text.slice(0, width * 2 + SLACK) : text,
-  );
-  const chars = clean.length <= width ? [clean] : Array.from(clean);
-  if (chars.length === 1 || chars.length <= width) return chars.join('');
+  const bound = width * 2 + SLACK;
+  const cut = text.length > bound;
+  const clean = sanitizeLine(cut ? text.slice(0, bound) : text);
+  if (!cut && clean.length <= width) return clean;
+  const chars = Array.from(clean);
+  if (!cut && chars.length <= width) return clean;
+  // Text was cut before sanitising: the row ends with … even when what is left fits.
   return `${chars.slice(0, width - 1).join('')}…`;
 }
 

@@ -120,6 +120,7 @@ function compactArguments(entry: HistoryEntry): string {
   if (text === undefined) {
     try {
       text = (JSON.stringify(entry.arguments) ?? '').slice(0, 1_000);
+      if (text === '{}') text = '';
     } catch {
       text = '';
     }

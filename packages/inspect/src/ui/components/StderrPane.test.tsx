@@ -48,6 +48,14 @@ describe('StderrPane', () => {
     expect(app.lastFrame()!.split('\n')).toEqual(['line 10', 'line 11', 'line 12']);
   });
 
+  it('takes fast typing that arrives as one string as one key per character', async () => {
+    const log = new StderrLog();
+    log.append(numbered(10));
+    const app = await renderInk(<StderrPane log={log} width={40} height={3} isActive />);
+    await app.burst('kkkk');
+    expect(app.lastFrame()!.split('\n')).toEqual(['line 6', 'line 7', 'line 8']);
+  });
+
   it('ignores keys when not active', async () => {
     const log = new StderrLog();
     log.append(numbered(10));

@@ -67,8 +67,9 @@ export function TrafficPane({ log, width, height, isActive }: TrafficPaneProps) 
       const next = new Set(expandedNow.current);
       if (next.has(entry.seq)) next.delete(entry.seq);
       else {
-        // Opening the last message must not send the cursor to the end of its JSON.
-        pin();
+        // The cursor stays on the message (following the tail would send it to the end of
+        // the JSON), and the window shows as much of the JSON as fits.
+        pin(expandedLines(entry).length);
         next.add(entry.seq);
       }
       expandedNow.current = next;

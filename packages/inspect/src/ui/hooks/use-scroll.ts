@@ -5,7 +5,6 @@ import {
   initialScroll,
   moveScroll,
   resolveScroll,
-  scrollTo,
   type ScrollMove,
   type ScrollRows,
   type ScrollState,
@@ -27,8 +26,11 @@ export interface ScrollPosition {
   cursor: number;
   /** The first row shown. */
   top: number;
-  /** Stops following the tail, the cursor staying on its row (e.g. before rows are added below it). */
-  pin: () => void;
+  /**
+   * Stops following the tail, the cursor staying on its row, before `revealBelow` rows are
+   * added under it (a message opened): the window scrolls so that they will show.
+   */
+  pin: (revealBelow?: number) => void;
 }
 
 const MOVES: readonly [ScrollMove, (input: string, key: Key) => boolean][] = [
@@ -55,14 +57,23 @@ export function useScroll<A>(options: UseScrollOptions<A>): ScrollPosition {
     setState(next);
   };
 
+  const handle = (input: string, key: Key) => {
+    const move = MOVES.find(([, test]) => test(input, key));
+    if (move) {
+      set(moveScroll(latest.current, move[0], options));
+      return;
+    }
+    options.onKey?.(input, key, resolveScroll(latest.current, options).cursor);
+  };
+
   useInput(
     (input, key) => {
-      const move = MOVES.find(([, test]) => test(input, key));
-      if (move) {
-        set(moveScroll(latest.current, move[0], options));
+      // Fast typing arrives as one string ("jj", "j\r"): each character is a key of its own.
+      if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001b')) {
+        for (const char of input) handle(char, { ...key, return: char === '\r' });
         return;
       }
-      options.onKey?.(input, key, resolveScroll(latest.current, options).cursor);
+      handle(input, key);
     },
     { isActive: options.isActive },
   );
@@ -71,9 +82,23 @@ export function useScroll<A>(options: UseScrollOptions<A>): ScrollPosition {
   return {
     cursor,
     top,
-    pin: () => {
+    pin: (revealBelow = 0) => {
       const now = resolveScroll(latest.current, options);
-      set({ ...scrollTo(now.cursor, now.top, options), follow: false });
+      const height = Math.max(1, options.height);
+      // Scroll so that up to `revealBelow` rows after the cursor show, the cursor staying in view.
+      const top = Math.min(
+        now.cursor,
+        Math.max(now.top, now.cursor + Math.min(revealBelow, height - 1) - height + 1),
+      );
+      // Not through scrollTo: the rows to reveal do not exist yet, so its clamp would undo this.
+      if (options.count === 0) return;
+      set({
+        follow: false,
+        cursor: options.anchorAt(now.cursor),
+        cursorIndex: now.cursor,
+        top: options.anchorAt(top),
+        topIndex: top,
+      });
     },
   };
 }
