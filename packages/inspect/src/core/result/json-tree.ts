@@ -1,0 +1,277 @@
+import { sanitizeLine } from '@mcpkit/shared/sanitize';
+import { seg, type Segment, type StyledLine } from './styled-line.js';
+
+/** Characters of one string (or key) shown on its line; the rest is counted, not shown. */
+export const MAX_STRING_CHARS = 2_000;
+
+const LEAF = 0;
+const OPEN = 1;
+const CLOSE = 2;
+
+/** A container on the walk: the value, its keys (objects), the next child and its opener. */
+interface Frame {
+  value: unknown;
+  keys: string[] | undefined;
+  size: number;
+  next: number;
+  opener: number;
+}
+
+/** A JSON string or key in quotes, cut to {@link MAX_STRING_CHARS}, sanitised. */
+function quoted(text: string, style: 'key' | 'string'): Segment[] {
+  const cut = text.length > MAX_STRING_CHARS;
+  const json = JSON.stringify(cut ? text.slice(0, MAX_STRING_CHARS) : text);
+  const shown = sanitizeLine(cut ? `${json.slice(0, -1)}…` : json);
+  if (!cut) return [seg(shown, style)];
+  return [
+    seg(shown, style),
+    seg(` (${(text.length - MAX_STRING_CHARS).toLocaleString('en-US')} more chars)`, 'muted'),
+  ];
+}
+
+function scalar(value: unknown): Segment[] {
+  if (typeof value === 'string') return quoted(value, 'string');
+  if (typeof value === 'number') return [seg(String(value), 'number')];
+  if (typeof value === 'boolean' || value === null) return [seg(String(value), 'literal')];
+  if (Array.isArray(value)) return [seg('[]', 'punctuation')];
+  if (typeof value === 'object') return [seg('{}', 'punctuation')];
+  // Not JSON (undefined, bigint, a function): shown as JSON.stringify would in an array.
+  return [seg(typeof value === 'bigint' ? String(value) : 'null', 'literal')];
+}
+
+function isContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A parsed JSON value as a foldable pretty-printed document. Building it walks the value
+ * once and keeps a compact index of its lines (kind, depth, matching bracket); the text of
+ * a line is made only when it is asked for, so showing a window of a huge value costs the
+ * window, not the value. Folds are kept as a sorted list; mapping a visible line to the
+ * index is a binary search over the outermost folds.
+ */
+export class JsonTree {
+  /** Lines of the fully unfolded document. */
+  readonly totalLines: number;
+  private readonly kind: Uint8Array;
+  private readonly depth: Uint32Array;
+  /** For an opener its closer, for a closer its opener. */
+  private readonly match: Int32Array;
+  /** Children of an opener. */
+  private readonly size: Uint32Array;
+  /** Whether the value ending on this line is followed by a comma. */
+  private readonly comma: Uint8Array;
+  private readonly keys: (string | undefined)[];
+  private readonly values: unknown[];
+  private readonly folded: Uint8Array;
+  /** Folded openers, ascending. */
+  private foldedList: number[] = [];
+  /** Outermost folds (ascending openers) and lines hidden before each, prefix-summed. */
+  private foldStarts: number[] = [];
+  private hiddenBefore: number[] = [0];
+
+  /** Indexes `value` (a parsed JSON value) once; nothing is folded. */
+  constructor(value: unknown) {
+    const kind: number[] = [];
+    const depth: number[] = [];
+    const match: number[] = [];
+    const size: number[] = [];
+    const comma: number[] = [];
+    const keys: (string | undefined)[] = [];
+    const values: unknown[] = [];
+    const stack: Frame[] = [];
+
+    const emit = (key: string | undefined, child: unknown, last: boolean) => {
+      const line = kind.length;
+      keys.push(key);
+      values.push(child);
+      depth.push(stack.length);
+      comma.push(last ? 0 : 1);
+      match.push(-1);
+      if (isContainer(child)) {
+        const childKeys = Array.isArray(child) ? undefined : Object.keys(child);
+        const count = childKeys ? childKeys.length : (child as unknown[]).length;
+        if (count > 0) {
+          kind.push(OPEN);
+          size.push(count);
+          stack.push({ value: child, keys: childKeys, size: count, next: 0, opener: line });
+          return;
+        }
+      }
+      kind.push(LEAF);
+      size.push(0);
+    };
+
+    emit(undefined, value, true);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next < frame.size) {
+        const index = frame.next++;
+        const last = frame.next === frame.size;
+        if (frame.keys) {
+          const key = frame.keys[index]!;
+          emit(key, (frame.value as Record<string, unknown>)[key], last);
+        } else {
+          emit(undefined, (frame.value as unknown[])[index], last);
+        }
+        continue;
+      }
+      stack.pop();
+      const line = kind.length;
+      kind.push(CLOSE);
+      depth.push(stack.length);
+      size.push(0);
+      comma.push(comma[frame.opener]!);
+      keys.push(undefined);
+      values.push(frame.value);
+      match.push(frame.opener);
+      match[frame.opener] = line;
+    }
+
+    this.totalLines = kind.length;
+    this.kind = Uint8Array.from(kind);
+    this.depth = Uint32Array.from(depth);
+    this.match = Int32Array.from(match);
+    this.size = Uint32Array.from(size);
+    this.comma = Uint8Array.from(comma);
+    this.keys = keys;
+    this.values = values;
+    this.folded = new Uint8Array(this.totalLines);
+  }
+
+  /** Lines shown, folds taken into account. */
+  get lineCount(): number {
+    return this.totalLines - this.hiddenBefore[this.hiddenBefore.length - 1]!;
+  }
+
+  /** The shown lines from `start`, at most `count` of them. */
+  lines(start: number, count: number): StyledLine[] {
+    const out: StyledLine[] = [];
+    const end = Math.min(this.lineCount, start + count);
+    for (let i = Math.max(0, start); i < end; i++) out.push(this.line(i));
+    return out;
+  }
+
+  /** Shown line `index` as styled segments, its server text sanitised. */
+  line(index: number): StyledLine {
+    const at = this.toIndex(index);
+    const kind = this.kind[at]!;
+    const out: Segment[] = [];
+    const indent = '  '.repeat(this.depth[at]!);
+    if (indent) out.push(seg(indent));
+    const key = this.keys[at];
+    if (key !== undefined) out.push(...quoted(key, 'key'), seg(': ', 'punctuation'));
+    const value = this.values[at];
+    if (kind === LEAF) out.push(...scalar(value));
+    else if (kind === CLOSE) out.push(seg(Array.isArray(value) ? ']' : '}', 'punctuation'));
+    else if (this.folded[at]) {
+      const count = this.size[at]!;
+      const array = Array.isArray(value);
+      const noun = array ? (count === 1 ? 'item' : 'items') : count === 1 ? 'key' : 'keys';
+      out.push(
+        seg(array ? '[…]' : '{…}', 'punctuation'),
+        seg(` ${count.toLocaleString('en-US')} ${noun}`, 'muted'),
+      );
+    } else out.push(seg(Array.isArray(value) ? '[' : '{', 'punctuation'));
+    if (this.comma[at] && (kind !== OPEN || this.folded[at])) out.push(seg(',', 'punctuation'));
+    return out;
+  }
+
+  /** Whether shown line `index` opens (or closes) an object or array that can fold. */
+  isFoldable(index: number): boolean {
+    return this.kind[this.toIndex(index)] !== LEAF;
+  }
+
+  /** Whether shown line `index` is a folded object or array. */
+  isFolded(index: number): boolean {
+    return this.folded[this.toIndex(index)] === 1;
+  }
+
+  /**
+   * Folds or unfolds the object or array that shown line `index` opens or closes. Returns
+   * the shown index of its opening line (where a cursor belongs after folding), or
+   * undefined when the line is a plain value.
+   */
+  toggleFold(index: number): number | undefined {
+    let at = this.toIndex(index);
+    if (this.kind[at] === LEAF) return undefined;
+    if (this.kind[at] === CLOSE) at = this.match[at]!;
+    const position = lowerBound(this.foldedList, at);
+    if (this.folded[at]) {
+      this.folded[at] = 0;
+      this.foldedList.splice(position, 1);
+    } else {
+      this.folded[at] = 1;
+      this.foldedList.splice(position, 0, at);
+    }
+    this.indexFolds();
+    return this.toShown(at);
+  }
+
+  /** Folds every object and array below the top level, so the top level reads as a list. */
+  foldAll(): void {
+    this.foldedList = [];
+    for (let i = 0; i < this.totalLines; i++) {
+      const fold = this.kind[i] === OPEN && this.depth[i]! > 0;
+      this.folded[i] = fold ? 1 : 0;
+      if (fold) this.foldedList.push(i);
+    }
+    this.indexFolds();
+  }
+
+  /** Unfolds everything. */
+  unfoldAll(): void {
+    this.folded.fill(0);
+    this.foldedList = [];
+    this.indexFolds();
+  }
+
+  private indexFolds(): void {
+    const starts: number[] = [];
+    const hidden: number[] = [0];
+    let coveredTo = -1;
+    for (const opener of this.foldedList) {
+      // A fold inside a folded one hides nothing more.
+      if (opener <= coveredTo) continue;
+      const closer = this.match[opener]!;
+      starts.push(opener);
+      hidden.push(hidden[hidden.length - 1]! + closer - opener);
+      coveredTo = closer;
+    }
+    this.foldStarts = starts;
+    this.hiddenBefore = hidden;
+  }
+
+  /** Index line of shown line `shown`: the last fold shown at or before it, by bisection. */
+  private toIndex(shown: number): number {
+    const starts = this.foldStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! - this.hiddenBefore[mid]! <= shown) low = mid + 1;
+      else high = mid;
+    }
+    if (low === 0) return shown;
+    const fold = low - 1;
+    const foldShown = starts[fold]! - this.hiddenBefore[fold]!;
+    return shown === foldShown ? starts[fold]! : shown + this.hiddenBefore[low]!;
+  }
+
+  /** Shown index of a visible index line. */
+  private toShown(at: number): number {
+    return at - this.hiddenBefore[lowerBound(this.foldStarts, at)]!;
+  }
+}
+
+/** First position in ascending `list` whose value is >= `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
