@@ -17,6 +17,42 @@ interface Frame {
   opener: number;
 }
 
+/** The line index as it is built: typed columns that grow by doubling. */
+class LineIndex {
+  length = 0;
+  kind = new Uint8Array(1024);
+  depth = new Uint32Array(1024);
+  match = new Int32Array(1024);
+  size = new Uint32Array(1024);
+  comma = new Uint8Array(1024);
+  readonly keys: (string | undefined)[] = [];
+  readonly values: unknown[] = [];
+
+  add(kind: number, depth: number, key: string | undefined, value: unknown, last: boolean) {
+    if (this.length === this.kind.length) this.grow();
+    const line = this.length++;
+    this.kind[line] = kind;
+    this.depth[line] = depth;
+    this.comma[line] = last ? 0 : 1;
+    this.keys.push(key);
+    this.values.push(value);
+    return line;
+  }
+
+  private grow() {
+    const double = <T extends Uint8Array | Uint32Array | Int32Array>(old: T): T => {
+      const next = new (old.constructor as new (length: number) => T)(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    this.kind = double(this.kind);
+    this.depth = double(this.depth);
+    this.match = double(this.match);
+    this.size = double(this.size);
+    this.comma = double(this.comma);
+  }
+}
+
 /** A JSON string or key in quotes, cut to {@link MAX_STRING_CHARS}, sanitised. */
 function quoted(text: string, style: 'key' | 'string'): Segment[] {
   const cut = text.length > MAX_STRING_CHARS;
@@ -37,10 +73,6 @@ function scalar(value: unknown): Segment[] {
   if (typeof value === 'object') return [seg('{}', 'punctuation')];
   // Not JSON (undefined, bigint, a function): shown as JSON.stringify would in an array.
   return [seg(typeof value === 'bigint' ? String(value) : 'null', 'literal')];
-}
-
-function isContainer(value: unknown): value is object {
-  return typeof value === 'object' && value !== null;
 }
 
 /**
@@ -72,70 +104,55 @@ export class JsonTree {
 
   /** Indexes `value` (a parsed JSON value) once; nothing is folded. */
   constructor(value: unknown) {
-    const kind: number[] = [];
-    const depth: number[] = [];
-    const match: number[] = [];
-    const size: number[] = [];
-    const comma: number[] = [];
-    const keys: (string | undefined)[] = [];
-    const values: unknown[] = [];
+    const index = new LineIndex();
     const stack: Frame[] = [];
 
     const emit = (key: string | undefined, child: unknown, last: boolean) => {
-      const line = kind.length;
-      keys.push(key);
-      values.push(child);
-      depth.push(stack.length);
-      comma.push(last ? 0 : 1);
-      match.push(-1);
-      if (isContainer(child)) {
-        const childKeys = Array.isArray(child) ? undefined : Object.keys(child);
-        const count = childKeys ? childKeys.length : (child as unknown[]).length;
-        if (count > 0) {
-          kind.push(OPEN);
-          size.push(count);
-          stack.push({ value: child, keys: childKeys, size: count, next: 0, opener: line });
-          return;
-        }
-      }
-      kind.push(LEAF);
-      size.push(0);
+      const line = index.add(LEAF, stack.length, key, child, last);
+      if (typeof child !== 'object' || child === null) return;
+      const childKeys = Array.isArray(child) ? undefined : Object.keys(child);
+      const count = childKeys ? childKeys.length : (child as unknown[]).length;
+      if (count === 0) return;
+      index.kind[line] = OPEN;
+      index.size[line] = count;
+      stack.push({ value: child, keys: childKeys, size: count, next: 0, opener: line });
     };
 
     emit(undefined, value, true);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       if (frame.next < frame.size) {
-        const index = frame.next++;
+        const at = frame.next++;
         const last = frame.next === frame.size;
         if (frame.keys) {
-          const key = frame.keys[index]!;
+          const key = frame.keys[at]!;
           emit(key, (frame.value as Record<string, unknown>)[key], last);
         } else {
-          emit(undefined, (frame.value as unknown[])[index], last);
+          emit(undefined, (frame.value as unknown[])[at], last);
         }
         continue;
       }
       stack.pop();
-      const line = kind.length;
-      kind.push(CLOSE);
-      depth.push(stack.length);
-      size.push(0);
-      comma.push(comma[frame.opener]!);
-      keys.push(undefined);
-      values.push(frame.value);
-      match.push(frame.opener);
-      match[frame.opener] = line;
+      const opener = frame.opener;
+      const line = index.add(
+        CLOSE,
+        stack.length,
+        undefined,
+        frame.value,
+        index.comma[opener] === 0,
+      );
+      index.match[line] = opener;
+      index.match[opener] = line;
     }
 
-    this.totalLines = kind.length;
-    this.kind = Uint8Array.from(kind);
-    this.depth = Uint32Array.from(depth);
-    this.match = Int32Array.from(match);
-    this.size = Uint32Array.from(size);
-    this.comma = Uint8Array.from(comma);
-    this.keys = keys;
-    this.values = values;
+    this.totalLines = index.length;
+    this.kind = index.kind.subarray(0, index.length);
+    this.depth = index.depth.subarray(0, index.length);
+    this.match = index.match.subarray(0, index.length);
+    this.size = index.size.subarray(0, index.length);
+    this.comma = index.comma.subarray(0, index.length);
+    this.keys = index.keys;
+    this.values = index.values;
     this.folded = new Uint8Array(this.totalLines);
   }
 

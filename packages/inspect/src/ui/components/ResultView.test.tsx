@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderInk } from '../../../../../test/support/ink.js';
@@ -161,5 +162,27 @@ describe('ResultView', () => {
       app.rerender(<ResultView document={numbers(50)} width={40} height={6} isActive />);
     });
     expect(app.lastFrame()).toContain('lines 1–5 of 53');
+  });
+
+  it('colours keys cyan, strings green, numbers yellow and a tool error red', async () => {
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const document = buildResultDocument({
+        kind: 'tool',
+        name: 't',
+        durationMs: 1,
+        result: { content: [{ type: 'text', text: '{"k":"v","n":1}' }], isError: true },
+      });
+      const app = await renderInk(
+        <ResultView document={document} width={40} height={8} isActive={false} />,
+      );
+      const frame = app.lastFrame()!;
+      expect(frame).toContain(`${chalk.red('✗ tool error')}`);
+      expect(frame).toContain(`${chalk.cyan('"k"')}: ${chalk.green('"v"')},`);
+      expect(frame).toContain(`${chalk.cyan('"n"')}: ${chalk.yellow('1')}`);
+    } finally {
+      chalk.level = level;
+    }
   });
 });

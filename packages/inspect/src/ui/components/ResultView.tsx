@@ -1,8 +1,9 @@
+import chalk from 'chalk';
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { ResultDocument } from '../../core/result/result-document.js';
 import { scrollTo, type ScrollPosition } from '../../core/result/scroll.js';
-import type { Segment, SegmentStyle, StyledLine } from '../../core/result/styled-line.js';
+import type { SegmentStyle, StyledLine } from '../../core/result/styled-line.js';
 import { KEYS } from '../key-bindings.js';
 
 /** Props of {@link ResultView}. */
@@ -19,37 +20,38 @@ export interface ResultViewProps {
   onSave?: () => void;
 }
 
-const COLOURS: Record<SegmentStyle, { color?: string; dimColor?: boolean; bold?: boolean }> = {
-  plain: {},
-  key: { color: 'cyan' },
-  string: { color: 'green' },
-  number: { color: 'yellow' },
-  literal: { color: 'magenta' },
-  punctuation: {},
-  muted: { dimColor: true },
-  heading: { bold: true },
-  ok: { color: 'green' },
-  warning: { color: 'yellow' },
-  error: { color: 'red' },
+// Lines are coloured as strings, one Text each: a page of nested Texts (a few per line)
+// costs Ink several times more per frame. Chalk is the one Ink colours with, so it follows
+// the same colour support (NO_COLOR, FORCE_COLOR, not a terminal).
+const PAINT: Record<SegmentStyle, (text: string) => string> = {
+  plain: (text) => text,
+  key: chalk.cyan,
+  string: chalk.green,
+  number: chalk.yellow,
+  literal: chalk.magenta,
+  punctuation: (text) => text,
+  muted: chalk.dim,
+  heading: chalk.bold,
+  ok: chalk.green,
+  warning: chalk.yellow,
+  error: chalk.red,
 };
+
+/** `line` cut to `width` columns and coloured; server text in it is already sanitised. */
+function paint(line: StyledLine, width: number): string {
+  let out = '';
+  let room = width;
+  for (const { text, style } of line) {
+    if (room <= 0) break;
+    out += PAINT[style](text.length > room ? text.slice(0, room) : text);
+    room -= text.length;
+  }
+  return out || ' ';
+}
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 type Position = ScrollPosition & { document: ResultDocument };
-
-/** The segments of `line` that fit in `width` columns. */
-function fit(line: StyledLine, width: number): Segment[] {
-  const out: Segment[] = [];
-  let room = width;
-  for (const segment of line) {
-    if (room <= 0) break;
-    out.push(
-      segment.text.length > room ? { ...segment, text: segment.text.slice(0, room) } : segment,
-    );
-    room -= segment.text.length;
-  }
-  return out;
-}
 
 /**
  * A result, scrollable with a cursor line: ↑↓ j k, PgUp PgDn, g G; Space folds the JSON
@@ -101,21 +103,11 @@ export function ResultView({ document, width, height, isActive, onSave }: Result
   const last = Math.min(total, top + rows);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {lines.map((line, i) => {
-        const segments = fit(line, width);
-        const here = isActive && top + i === cursor;
-        return (
-          <Text key={top + i} wrap="truncate-end" inverse={here}>
-            {segments.length === 0
-              ? ' '
-              : segments.map((segment, j) => (
-                  <Text key={j} {...COLOURS[segment.style]}>
-                    {segment.text}
-                  </Text>
-                ))}
-          </Text>
-        );
-      })}
+      {lines.map((line, i) => (
+        <Text key={top + i} wrap="truncate-end" inverse={isActive && top + i === cursor}>
+          {paint(line, width)}
+        </Text>
+      ))}
       <Box flexGrow={1} />
       <Text dimColor wrap="truncate-end">
         {`lines ${count(total === 0 ? 0 : top + 1)}–${count(last)} of ${count(total)}`}
