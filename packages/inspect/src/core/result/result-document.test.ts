@@ -165,6 +165,26 @@ describe('buildResultDocument: wrapping', () => {
     expect(document.lines(2, 2, 20).map(lineText)).toEqual(['aaaaa', 'bbbbb']);
   });
 
+  it('wraps wide characters by the columns they take', () => {
+    const text = `${'天'.repeat(12)}\nab😀cd\n${'x'.repeat(12)}`;
+    const document = buildResultDocument(tool({ content: [{ type: 'text', text }] }));
+    expect(document.lines(1, 10, 10).map(lineText)).toEqual([
+      '天天天天天',
+      '天天天天天',
+      '天天',
+      'ab😀cd',
+      'xxxxxxxxxx',
+      'xx',
+    ]);
+    // Twelve wide characters take two rows of 20 columns.
+    expect(document.lines(1, 4, 20).map(lineText)).toEqual([
+      '天'.repeat(10),
+      '天天',
+      'ab😀cd',
+      'x'.repeat(12),
+    ]);
+  });
+
   it('builds a 5 MB result quickly and shows a window of it', () => {
     const items = Array.from({ length: 40_000 }, (_, i) => ({
       id: i,

@@ -1,5 +1,6 @@
 import { sanitizeLine, sanitizeText } from '@mcpkit/shared/sanitize';
 import { JsonTree } from './json-tree.js';
+import { NOT_ONE_COLUMN, wrapOffsets } from './text-width.js';
 import { seg, type Segment, type StyledLine } from './styled-line.js';
 
 /** Characters of a server string kept on a heading line (a URI, a name, a MIME type). */
@@ -39,16 +40,27 @@ export class FixedSection implements Section {
   }
 }
 
+/** A text's wrapping at one width: rows before each line, and row starts of wide lines. */
+interface Wrapping {
+  /** Rows before each logical line (prefix sums), the total last. */
+  rows: Int32Array;
+  /** Row starts of the lines with characters that may not be one column wide. */
+  starts: Map<number, number[]>;
+}
+
 /**
- * A text from the server, hard-wrapped to the width. The text is sanitised once; wrapping
- * needs only each line's length, so a width costs one pass over the line starts (cached
- * for the last few widths) and a window is a bisection plus a slice per row.
+ * A text from the server, hard-wrapped to the width. The text is sanitised once; a line
+ * of plain one-column characters wraps by arithmetic, so a width costs one pass over the
+ * line starts (cached for the last few widths) plus a walk of the few lines that hold
+ * wide characters (CJK, emoji), and a window is a bisection plus a slice per row.
  */
 export class TextSection implements Section {
   private readonly text: string;
   /** Start of each logical line, plus one past the end. */
   private readonly starts: Int32Array;
-  private readonly rowsByWidth = new Map<number, Int32Array>();
+  /** Lines holding a character that may be zero or two columns wide. */
+  private readonly wide: Uint8Array;
+  private readonly byWidth = new Map<number, Wrapping>();
 
   constructor(
     text: string,
@@ -62,29 +74,36 @@ export class TextSection implements Section {
       starts.push(at + 1);
     starts.push(this.text.length + 1);
     this.starts = Int32Array.from(starts);
+    this.wide = new Uint8Array(starts.length - 1);
+    const maybeWide = new RegExp(NOT_ONE_COLUMN.source, 'g');
+    for (let match = maybeWide.exec(this.text); match; match = maybeWide.exec(this.text)) {
+      const line = upperBound(this.starts, match.index) - 1;
+      this.wide[line] = 1;
+      // Skip to the next line: one hit is enough.
+      maybeWide.lastIndex = this.starts[line + 1]!;
+    }
   }
 
   lineCount(width: number): number {
-    const rows = this.rows(width);
+    const { rows } = this.wrap(width);
     return rows[rows.length - 1]!;
   }
 
   lines(start: number, count: number, width: number): StyledLine[] {
-    const rows = this.rows(width);
+    const { rows, starts } = this.wrap(width);
     const columns = this.columns(width);
     const out: StyledLine[] = [];
     const end = Math.min(rows[rows.length - 1]!, start + count);
     let line = upperBound(rows, Math.max(0, start)) - 1;
     for (let row = Math.max(0, start); row < end; row++) {
       while (rows[line + 1]! <= row) line++;
-      const from = this.starts[line]! + (row - rows[line]!) * columns;
       const lineEnd = this.starts[line + 1]! - 1;
-      const piece = this.text.slice(from, Math.min(lineEnd, from + columns));
-      out.push(
-        this.indent > 0
-          ? [seg(' '.repeat(this.indent)), seg(piece, this.style)]
-          : [seg(piece, this.style)],
-      );
+      const nth = row - rows[line]!;
+      const wide = starts.get(line);
+      const from = wide ? wide[nth]! : this.starts[line]! + nth * columns;
+      const to = wide ? (wide[nth + 1] ?? lineEnd) : Math.min(lineEnd, from + columns);
+      const piece = seg(this.text.slice(from, to), this.style);
+      out.push(this.indent > 0 ? [seg(' '.repeat(this.indent)), piece] : [piece]);
     }
     return out;
   }
@@ -93,20 +112,28 @@ export class TextSection implements Section {
     return Math.max(MIN_WRAP, width - this.indent);
   }
 
-  /** Rows before each logical line at this width (prefix sums), the total last. */
-  private rows(width: number): Int32Array {
-    const cached = this.rowsByWidth.get(width);
+  private wrap(width: number): Wrapping {
+    const cached = this.byWidth.get(width);
     if (cached) return cached;
     const columns = this.columns(width);
     const lines = this.starts.length - 1;
     const rows = new Int32Array(lines + 1);
+    const starts = new Map<number, number[]>();
     for (let i = 0; i < lines; i++) {
-      const length = this.starts[i + 1]! - 1 - this.starts[i]!;
-      rows[i + 1] = rows[i]! + Math.max(1, Math.ceil(length / columns));
+      const from = this.starts[i]!;
+      const to = this.starts[i + 1]! - 1;
+      let count = Math.max(1, Math.ceil((to - from) / columns));
+      if (this.wide[i]) {
+        const offsets = wrapOffsets(this.text, from, to, columns);
+        starts.set(i, offsets);
+        count = offsets.length;
+      }
+      rows[i + 1] = rows[i]! + count;
     }
-    if (this.rowsByWidth.size >= WRAP_CACHE) this.rowsByWidth.clear();
-    this.rowsByWidth.set(width, rows);
-    return rows;
+    if (this.byWidth.size >= WRAP_CACHE) this.byWidth.clear();
+    const wrapping = { rows, starts };
+    this.byWidth.set(width, wrapping);
+    return wrapping;
   }
 }
 

@@ -43,7 +43,9 @@ function paint(line: StyledLine, width: number): string {
   let room = width;
   for (const { text, style } of line) {
     if (room <= 0) break;
-    out += PAINT[style](text.length > room ? text.slice(0, room) : text);
+    // Cut before a surrogate pair rather than through it.
+    const cut = text.length > room ? room - (/[\ud800-\udbff]/.test(text[room - 1]!) ? 1 : 0) : -1;
+    out += PAINT[style](cut >= 0 ? text.slice(0, cut) : text);
     room -= text.length;
   }
   return out || ' ';
