@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildResultDocument, formatBase64Size, type ResultInput } from './result-document.js';
+import { formatBase64Size } from './content-sections.js';
+import { buildResultDocument, type ResultInput } from './result-document.js';
 import { lineText } from './styled-line.js';
 
 const WIDTH = 80;
@@ -120,6 +121,17 @@ describe('buildResultDocument: tool results', () => {
       tool({ content: [{ type: 'text', text: 'x' }], isError: true }, { outputSchema }),
     );
     expect(failed.join('\n')).not.toContain('outputSchema');
+  });
+
+  it('says when a tool returned nothing, and shows a block of an unknown type as JSON', () => {
+    expect(all(tool({ content: [] }))).toEqual(['✓ ok  get_forecast  12 ms', '(no content)']);
+    expect(all(tool({ content: [{ type: 'tool_use', id: 'u1' }] })).slice(1)).toEqual([
+      '[tool_use]',
+      '{',
+      '  "type": "tool_use",',
+      '  "id": "u1"',
+      '}',
+    ]);
   });
 
   it('shows structuredContent without a check when there is no outputSchema', () => {
@@ -265,6 +277,26 @@ describe('buildResultDocument: resources, prompts, failures, raw', () => {
       'assistant:',
       '  [image] image/jpeg 10 B',
     ]);
+  });
+
+  it('reads a prompt message holding a list of blocks', () => {
+    const lines = all({
+      kind: 'prompt',
+      name: 'p',
+      durationMs: 1,
+      result: {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'one' },
+              { type: 'text', text: 'two' },
+            ],
+          },
+        ],
+      } as never,
+    });
+    expect(lines.slice(1)).toEqual(['user:', '  1/2', '  one', '  2/2', '  two']);
   });
 
   it('shows a failed or cancelled call', () => {

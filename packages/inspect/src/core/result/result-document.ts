@@ -4,6 +4,13 @@ import type {
   ReadResourceResult,
 } from '@modelcontextprotocol/client';
 import { checkAgainstSchema } from '../validate.js';
+import {
+  blockSections,
+  contentSections,
+  heading,
+  resourceSections,
+  type Block,
+} from './content-sections.js';
 import { FixedSection, TextSection, TreeSection, short, type Section } from './sections.js';
 import { seg, type Segment, type StyledLine } from './styled-line.js';
 
@@ -45,103 +52,6 @@ export type ResultInput =
 /** The kind of result a document shows. */
 export type ResultKind = ResultInput['kind'];
 
-/** The fields of a content block this view reads; the rest is shown as JSON. */
-interface Block {
-  type: string;
-  text?: unknown;
-  data?: unknown;
-  mimeType?: unknown;
-  uri?: unknown;
-  name?: unknown;
-  resource?: { uri?: unknown; mimeType?: unknown; text?: unknown; blob?: unknown };
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** Decoded size of base64 data, readable: "812 B", "12.3 KB", "4.2 MB". */
-export function formatBase64Size(data: string): string {
-  const length = data.length;
-  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
-  const bytes = Math.max(0, Math.floor((length * 3) / 4) - padding);
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** A text as a JSON tree when it is a JSON object or array, else wrapped text. */
-function textOrJson(text: string, indent: number, json = false): Section {
-  const first = text.trimStart()[0];
-  if (json || first === '{' || first === '[') {
-    try {
-      return new TreeSection(JSON.parse(text), indent);
-    } catch {
-      // Not JSON after all: shown as text.
-    }
-  }
-  return new TextSection(text, 'plain', indent);
-}
-
-function heading(...segments: Segment[]): FixedSection {
-  return new FixedSection([segments]);
-}
-
-/** The sections of one content block (tool result, prompt message, embedded resource). */
-function blockSections(block: Block, indent: number, label: string): Section[] {
-  const pad = indent > 0 ? [seg(' '.repeat(indent))] : [];
-  const title = label ? [seg(label, 'heading'), seg(' ')] : [];
-  switch (block.type) {
-    case 'text': {
-      const body = textOrJson(str(block.text), indent);
-      return label ? [heading(...pad, seg(label, 'heading')), body] : [body];
-    }
-    case 'image':
-    case 'audio':
-      return [
-        heading(
-          ...pad,
-          ...title,
-          seg(`[${block.type}] `, 'muted'),
-          seg(`${short(str(block.mimeType) || '?')} ${formatBase64Size(str(block.data))}`),
-        ),
-      ];
-    case 'resource_link':
-      return [
-        heading(
-          ...pad,
-          ...title,
-          seg('[resource link] ', 'muted'),
-          seg(short(str(block.uri)), 'string'),
-          ...(block.name ? [seg(`  ${short(str(block.name))}`)] : []),
-        ),
-      ];
-    case 'resource': {
-      const resource = block.resource ?? {};
-      return resourceSections(resource, indent, [...title, seg('[resource] ', 'muted')]);
-    }
-    default:
-      return [
-        heading(...pad, ...title, seg(`[${short(block.type)}]`, 'muted')),
-        new TreeSection(block, indent),
-      ];
-  }
-}
-
-/** One resource's contents: its URI and MIME type, then its text (or JSON), or its blob's size. */
-function resourceSections(
-  contents: { uri?: unknown; mimeType?: unknown; text?: unknown; blob?: unknown },
-  indent: number,
-  prefix: Segment[] = [],
-): Section[] {
-  const pad = indent > 0 ? [seg(' '.repeat(indent))] : [];
-  const mime = str(contents.mimeType);
-  const line: Segment[] = [...pad, ...prefix, seg(short(str(contents.uri)), 'string')];
-  if (mime) line.push(seg(`  ${short(mime)}`, 'muted'));
-  if (typeof contents.text === 'string')
-    return [heading(...line), textOrJson(contents.text, indent + 2, /json/i.test(mime))];
-  line.push(seg(`  blob ${formatBase64Size(str(contents.blob))}`));
-  return [heading(...line)];
-}
-
 function statusLine(input: ResultInput): StyledLine {
   const duration =
     input.durationMs === undefined ? [] : [seg(`  ${Math.round(input.durationMs)} ms`, 'muted')];
@@ -163,15 +73,12 @@ function statusLine(input: ResultInput): StyledLine {
   }
 }
 
-function contentSections(blocks: readonly Block[], indent: number): Section[] {
-  return blocks.flatMap((block, i) =>
-    blockSections(block, indent, blocks.length > 1 ? `${i + 1}/${blocks.length}` : ''),
-  );
-}
-
 function toolSections(input: Extract<ResultInput, { kind: 'tool' }>): Section[] {
   const { result, outputSchema } = input;
-  const sections = contentSections((result.content ?? []) as Block[], 0);
+  const blocks = (result.content ?? []) as Block[];
+  const sections = contentSections(blocks, 0);
+  if (blocks.length === 0 && result.structuredContent === undefined)
+    sections.push(heading(seg('(no content)', 'muted')));
   const structured = result.structuredContent;
   let check: Segment[] = [];
   if (outputSchema && !result.isError) {
@@ -204,7 +111,11 @@ function bodySections(input: ResultInput): Section[] {
         sections.push(new TextSection(input.result.description, 'muted'));
       for (const message of input.result.messages) {
         sections.push(heading(seg(`${short(String(message.role))}:`, 'heading')));
-        sections.push(...blockSections(message.content as Block, 2, ''));
+        // One block per message; a list of blocks is read too, should a server send one.
+        const content = message.content as Block | Block[];
+        sections.push(
+          ...(Array.isArray(content) ? contentSections(content, 2) : blockSections(content, 2, '')),
+        );
       }
       return sections;
     }
