@@ -8,34 +8,39 @@ const LEAF = 0;
 const OPEN = 1;
 const CLOSE = 2;
 
-/** A container on the walk: the value, its keys (objects), the next child and its opener. */
+/** A container on the walk: its id, the next child and its opening line. */
 interface Frame {
-  value: unknown;
-  keys: string[] | undefined;
+  node: number;
   size: number;
   next: number;
   opener: number;
 }
 
-/** The line index as it is built: typed columns that grow by doubling. */
+/**
+ * The line index as it is built: typed columns that grow by doubling. A line refers to its
+ * value through its parent container and its place in it, so the index holds no pointer
+ * per line (less to allocate, and nothing for the garbage collector to scan).
+ */
 class LineIndex {
   length = 0;
   kind = new Uint8Array(1024);
   depth = new Uint32Array(1024);
   match = new Int32Array(1024);
-  size = new Uint32Array(1024);
   comma = new Uint8Array(1024);
-  readonly keys: (string | undefined)[] = [];
-  readonly values: unknown[] = [];
+  /** The container holding the line's value (-1: the top level), and its place there. */
+  parent = new Int32Array(1024);
+  child = new Uint32Array(1024);
+  /** For an opener or closer, the container it opens or closes. */
+  node = new Int32Array(1024);
 
-  add(kind: number, depth: number, key: string | undefined, value: unknown, last: boolean) {
+  add(kind: number, depth: number, parent: number, child: number, last: boolean): number {
     if (this.length === this.kind.length) this.grow();
     const line = this.length++;
     this.kind[line] = kind;
     this.depth[line] = depth;
     this.comma[line] = last ? 0 : 1;
-    this.keys.push(key);
-    this.values.push(value);
+    this.parent[line] = parent;
+    this.child[line] = child;
     return line;
   }
 
@@ -48,8 +53,10 @@ class LineIndex {
     this.kind = double(this.kind);
     this.depth = double(this.depth);
     this.match = double(this.match);
-    this.size = double(this.size);
     this.comma = double(this.comma);
+    this.parent = double(this.parent);
+    this.child = double(this.child);
+    this.node = double(this.node);
   }
 }
 
@@ -85,16 +92,19 @@ function scalar(value: unknown): Segment[] {
 export class JsonTree {
   /** Lines of the fully unfolded document. */
   readonly totalLines: number;
+  private readonly root: unknown;
   private readonly kind: Uint8Array;
   private readonly depth: Uint32Array;
   /** For an opener its closer, for a closer its opener. */
   private readonly match: Int32Array;
-  /** Children of an opener. */
-  private readonly size: Uint32Array;
   /** Whether the value ending on this line is followed by a comma. */
   private readonly comma: Uint8Array;
-  private readonly keys: (string | undefined)[];
-  private readonly values: unknown[];
+  private readonly parent: Int32Array;
+  private readonly child: Uint32Array;
+  private readonly node: Int32Array;
+  /** Each non-empty object and array, by id, and the keys of the objects. */
+  private readonly containers: unknown[] = [];
+  private readonly containerKeys: (string[] | undefined)[] = [];
   private readonly folded: Uint8Array;
   /** Folded openers, ascending. */
   private foldedList: number[] = [];
@@ -106,53 +116,52 @@ export class JsonTree {
   constructor(value: unknown) {
     const index = new LineIndex();
     const stack: Frame[] = [];
+    const { containers, containerKeys } = this;
 
-    const emit = (key: string | undefined, child: unknown, last: boolean) => {
-      const line = index.add(LEAF, stack.length, key, child, last);
+    const emit = (child: unknown, parent: number, at: number, last: boolean) => {
+      const line = index.add(LEAF, stack.length, parent, at, last);
       if (typeof child !== 'object' || child === null) return;
-      const childKeys = Array.isArray(child) ? undefined : Object.keys(child);
-      const count = childKeys ? childKeys.length : (child as unknown[]).length;
-      if (count === 0) return;
+      const keys = Array.isArray(child) ? undefined : Object.keys(child);
+      const size = keys ? keys.length : (child as unknown[]).length;
+      if (size === 0) return;
+      const node = containers.length;
+      containers.push(child);
+      containerKeys.push(keys);
       index.kind[line] = OPEN;
-      index.size[line] = count;
-      stack.push({ value: child, keys: childKeys, size: count, next: 0, opener: line });
+      index.node[line] = node;
+      stack.push({ node, size, next: 0, opener: line });
     };
 
-    emit(undefined, value, true);
+    emit(value, -1, 0, true);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       if (frame.next < frame.size) {
         const at = frame.next++;
-        const last = frame.next === frame.size;
-        if (frame.keys) {
-          const key = frame.keys[at]!;
-          emit(key, (frame.value as Record<string, unknown>)[key], last);
-        } else {
-          emit(undefined, (frame.value as unknown[])[at], last);
-        }
+        const container = containers[frame.node];
+        const keys = containerKeys[frame.node];
+        const child = keys
+          ? (container as Record<string, unknown>)[keys[at]!]
+          : (container as unknown[])[at];
+        emit(child, frame.node, at, frame.next === frame.size);
         continue;
       }
       stack.pop();
       const opener = frame.opener;
-      const line = index.add(
-        CLOSE,
-        stack.length,
-        undefined,
-        frame.value,
-        index.comma[opener] === 0,
-      );
+      const line = index.add(CLOSE, stack.length, -1, 0, index.comma[opener] === 0);
+      index.node[line] = frame.node;
       index.match[line] = opener;
       index.match[opener] = line;
     }
 
+    this.root = value;
     this.totalLines = index.length;
     this.kind = index.kind.subarray(0, index.length);
     this.depth = index.depth.subarray(0, index.length);
     this.match = index.match.subarray(0, index.length);
-    this.size = index.size.subarray(0, index.length);
     this.comma = index.comma.subarray(0, index.length);
-    this.keys = index.keys;
-    this.values = index.values;
+    this.parent = index.parent.subarray(0, index.length);
+    this.child = index.child.subarray(0, index.length);
+    this.node = index.node.subarray(0, index.length);
     this.folded = new Uint8Array(this.totalLines);
   }
 
@@ -176,13 +185,15 @@ export class JsonTree {
     const out: Segment[] = [];
     const indent = '  '.repeat(this.depth[at]!);
     if (indent) out.push(seg(indent));
-    const key = this.keys[at];
+    const parent = this.parent[at]!;
+    const keys = kind === CLOSE || parent < 0 ? undefined : this.containerKeys[parent];
+    const key = keys?.[this.child[at]!];
     if (key !== undefined) out.push(...quoted(key, 'key'), seg(': ', 'punctuation'));
-    const value = this.values[at];
+    const value = kind === LEAF ? this.valueOf(at) : this.containers[this.node[at]!];
     if (kind === LEAF) out.push(...scalar(value));
     else if (kind === CLOSE) out.push(seg(Array.isArray(value) ? ']' : '}', 'punctuation'));
     else if (this.folded[at]) {
-      const count = this.size[at]!;
+      const count = this.containerKeys[this.node[at]!]?.length ?? (value as unknown[]).length;
       const array = Array.isArray(value);
       const noun = array ? (count === 1 ? 'item' : 'items') : count === 1 ? 'key' : 'keys';
       out.push(
@@ -192,6 +203,18 @@ export class JsonTree {
     } else out.push(seg(Array.isArray(value) ? '[' : '{', 'punctuation'));
     if (this.comma[at] && (kind !== OPEN || this.folded[at])) out.push(seg(',', 'punctuation'));
     return out;
+  }
+
+  /** The value on index line `at` (a plain value, or an empty object or array). */
+  private valueOf(at: number): unknown {
+    const parent = this.parent[at]!;
+    if (parent < 0) return this.root;
+    const container = this.containers[parent];
+    const keys = this.containerKeys[parent];
+    const child = this.child[at]!;
+    return keys
+      ? (container as Record<string, unknown>)[keys[child]!]
+      : (container as unknown[])[child];
   }
 
   /** Whether shown line `index` opens (or closes) an object or array that can fold. */
