@@ -20,30 +20,40 @@ export type ResultInput =
       kind: 'tool';
       /** The tool called. */
       name: string;
+      /** What the server answered. */
       result: CallToolResult;
       /** The tool's outputSchema, when it declares one: structuredContent is checked against it. */
       outputSchema?: object;
+      /** How long the call took. */
       durationMs: number;
     }
   | {
       kind: 'resource';
-      /** The URI read. */ uri: string;
+      /** The URI read. */
+      uri: string;
+      /** What the server answered. */
       result: ReadResourceResult;
+      /** How long the read took. */
       durationMs: number;
     }
   | {
       kind: 'prompt';
-      /** The prompt got. */ name: string;
+      /** The prompt got. */
+      name: string;
+      /** What the server answered. */
       result: GetPromptResult;
+      /** How long the request took. */
       durationMs: number;
     }
   | {
       kind: 'error';
       /** What failed, short: "timed out", "cancelled", "MCP error -32602". */
       title: string;
+      /** What happened, in a sentence or more. */
       message: string;
       /** What to do about it. */
       hint?: string;
+      /** How long it ran before failing, when known. */
       durationMs?: number;
       /** The person cancelled the call (shown as such, not as a failure). */
       cancelled?: boolean;
