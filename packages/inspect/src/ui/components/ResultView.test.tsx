@@ -153,6 +153,25 @@ describe('ResultView', () => {
     expect(rows(app.lastFrame()).slice(1, 3)).toEqual(['x'.repeat(50), 'x'.repeat(50)]);
   });
 
+  it('after the text rewraps shorter, k moves up from the last line', async () => {
+    const document = buildResultDocument({
+      kind: 'tool',
+      name: 't',
+      durationMs: 1,
+      result: { content: [{ type: 'text', text: 'x'.repeat(200) }] },
+    });
+    const app = await renderInk(<ResultView document={document} width={20} height={4} isActive />);
+    await app.type('G');
+    expect(app.lastFrame()).toContain('lines 9–11 of 11');
+    await act(async () => {
+      app.rerender(<ResultView document={document} width={50} height={4} isActive />);
+    });
+    expect(app.lastFrame()).toContain('lines 3–5 of 5');
+    // The cursor is on the last line (5): three lines up is line 2, above the page.
+    await app.type('k', 'k', 'k');
+    expect(app.lastFrame()).toContain('lines 2–4 of 5');
+  });
+
   it('starts at the top of a new document', async () => {
     const app = await renderInk(
       <ResultView document={numbers(100)} width={40} height={6} isActive />,

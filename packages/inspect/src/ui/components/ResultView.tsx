@@ -75,7 +75,9 @@ export function ResultView({ document, width, height, isActive, onSave }: Result
 
   useInput(
     (input, key) => {
-      const cursor = position.current.document === document ? position.current.cursor : 0;
+      const kept = position.current.document === document ? position.current.cursor : 0;
+      // A resize or a fold may have shortened the document since the last key.
+      const cursor = Math.max(0, Math.min(kept, document.lineCount(width) - 1));
       // Fast repeats of j or k arrive as one string ("jjj").
       if (/^[jk]{2,}$/.test(input)) {
         let next = cursor;
