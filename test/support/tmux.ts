@@ -15,6 +15,8 @@ export interface TmuxSession {
    * are taken by the line discipline, as they would be from a person typing ahead.
    */
   waitForRawMode: (timeoutMs?: number) => Promise<void>;
+  /** Resize the terminal (the program gets SIGWINCH). */
+  resize: (columns: number, rows: number) => void;
   kill: () => void;
 }
 
@@ -72,6 +74,9 @@ export function startTmux(
         if (Date.now() > deadline) throw new Error(`${tty} never left canonical mode`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+    },
+    resize: (columns, rows) => {
+      tmux('resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows));
     },
     kill: () => {
       try {

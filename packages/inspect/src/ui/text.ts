@@ -1,18 +1,31 @@
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
-import stringWidth from 'string-width';
+import { charWidth } from '../core/result/text-width.js';
+
+// Escape sequences removed by the sanitiser make text shorter: keep some slack before it.
+const SLACK = 64;
+
+/** Columns `text` takes on a terminal. */
+export function columnsOf(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += charWidth(char.codePointAt(0)!);
+  return columns;
+}
 
 /**
- * `text` made safe (the one sanitiser) and cut to `width` columns with `…`: nothing from a
- * server reaches the screen raw, and nothing wraps mid-word.
+ * `text` made safe (the one sanitiser) on one line and cut to `width` columns with `…`:
+ * nothing from a server reaches the screen raw, and nothing wraps mid-word. Only a bounded
+ * prefix is sanitised, so a 5 MB line costs no more than a short one.
  */
 export function fit(text: string, width: number): string {
-  const line = sanitizeLine(text);
   if (width <= 0) return '';
-  if (line.length <= width && stringWidth(line) <= width) return line;
+  const bound = width * 2 + SLACK;
+  const cut = text.length > bound;
+  const clean = sanitizeLine(cut ? text.slice(0, bound) : text);
+  if (!cut && columnsOf(clean) <= width) return clean;
   let out = '';
   let used = 0;
-  for (const char of line) {
-    const w = stringWidth(char);
+  for (const char of clean) {
+    const w = charWidth(char.codePointAt(0)!);
     if (used + w > width - 1) break;
     out += char;
     used += w;
@@ -20,10 +33,10 @@ export function fit(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** `text` padded with spaces to exactly `width` columns (cut with `…` if longer). */
+/** `text` fitted to `width` columns and padded with spaces to exactly that. */
 export function pad(text: string, width: number): string {
   const cut = fit(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return cut + ' '.repeat(Math.max(0, width - columnsOf(cut)));
 }
 
 /**
@@ -37,7 +50,7 @@ export function wrap(text: string, width: number, maxLines = Number.POSITIVE_INF
     for (const word of sanitizeLine(paragraph).split(' ')) {
       if (word === '') continue;
       const candidate = line ? `${line} ${word}` : word;
-      if (stringWidth(candidate) <= width) line = candidate;
+      if (columnsOf(candidate) <= width) line = candidate;
       else {
         if (line) lines.push(line);
         line = fit(word, width);
@@ -50,4 +63,18 @@ export function wrap(text: string, width: number, maxLines = Number.POSITIVE_INF
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = fit(`${kept[maxLines - 1]} …`, width);
   return kept;
+}
+
+/** `HH:MM:SS.mmm`, local time. */
+export function clockTime(time: number): string {
+  const date = new Date(time);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** `MM-DD HH:MM:SS`, local time. */
+export function dayTime(time: number): string {
+  const date = new Date(time);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }

@@ -4,7 +4,7 @@ import type { HistoryEntry, HistoryStore } from '../../core/live/history-store.j
 import { useLogVersion } from '../hooks/use-log-version.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { KEYS } from '../key-bindings.js';
-import { dayTime, fitLine } from '../text-fit.js';
+import { dayTime, fit } from '../text.js';
 
 /** Props of {@link HistoryPane}. */
 export interface HistoryPaneProps {
@@ -78,7 +78,7 @@ export function HistoryPane({
     <Box flexDirection="column" width={width} height={height}>
       {warning ? (
         <Text color="yellow" wrap="truncate-end">
-          {fitLine(warning, width)}
+          {fit(warning, width)}
         </Text>
       ) : null}
       {entries.length === 0 ? (
@@ -87,7 +87,7 @@ export function HistoryPane({
         entries.slice(top, top + rows).map((entry, offset) => {
           const time = `${dayTime(entry.time)}  `;
           const kind = entry.kind.padEnd(10);
-          const name = `${fitLine(entry.name, nameWidth).padEnd(nameWidth)}  `;
+          const name = `${fit(entry.name, nameWidth).padEnd(nameWidth)}  `;
           const outcome = entry.outcome.padEnd(10);
           const duration = (
             entry.durationMs === undefined ? '' : `${Math.round(entry.durationMs)} ms`
@@ -96,14 +96,14 @@ export function HistoryPane({
           const rest = (at: number) => Math.max(0, width - at);
           return (
             <Text key={entry.id} inverse={isActive && top + offset === cursor} wrap="truncate-end">
-              <Text dimColor>{fitLine(time, width)}</Text>
-              {fitLine(kind, rest(time.length))}
-              <Text bold>{fitLine(name, rest(time.length + kind.length))}</Text>
+              <Text dimColor>{fit(time, width)}</Text>
+              {fit(kind, rest(time.length))}
+              <Text bold>{fit(name, rest(time.length + kind.length))}</Text>
               <Text color={OUTCOME_COLOR[entry.outcome]}>
-                {fitLine(outcome, rest(time.length + kind.length + name.length))}
+                {fit(outcome, rest(time.length + kind.length + name.length))}
               </Text>
-              <Text dimColor>{fitLine(duration, rest(used - duration.length))}</Text>
-              {fitLine(compactArguments(entry), rest(used))}
+              <Text dimColor>{fit(duration, rest(used - duration.length))}</Text>
+              {fit(compactArguments(entry), rest(used))}
             </Text>
           );
         })

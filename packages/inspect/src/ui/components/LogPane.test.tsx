@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderInk } from '../../../../../test/support/ink.js';
 import { NotificationLog } from '../../core/live/notification-log.js';
-import { clockTime } from '../text-fit.js';
+import { clockTime } from '../text.js';
 import { LogPane, levelStyle } from './LogPane.js';
 
 const AT = new Date(2026, 0, 2, 9, 5, 7, 42).getTime();

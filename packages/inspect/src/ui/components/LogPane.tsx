@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { NotificationLog } from '../../core/live/notification-log.js';
 import { useLogVersion } from '../hooks/use-log-version.js';
 import { useScroll } from '../hooks/use-scroll.js';
-import { clockTime, fitLine } from '../text-fit.js';
+import { clockTime, fit } from '../text.js';
 
 /** Props of {@link LogPane}. */
 export interface LogPaneProps {
@@ -58,17 +58,17 @@ export function LogPane({ log, width, height, isActive }: LogPaneProps) {
     <Box flexDirection="column" width={width} height={height}>
       {entries.slice(top, top + height).map((entry, offset) => {
         const time = `${clockTime(entry.time)} `;
-        const level = fitLine(entry.level, 9).padEnd(10);
-        const logger = entry.logger ? `${fitLine(entry.logger, 24)}: ` : '';
+        const level = fit(entry.level, 9).padEnd(10);
+        const logger = entry.logger ? `${fit(entry.logger, 24)}: ` : '';
         const room = Math.max(0, width - time.length - level.length - logger.length);
         return (
           <Text key={entry.seq} inverse={isActive && top + offset === cursor} wrap="truncate-end">
-            <Text dimColor>{fitLine(time, width)}</Text>
+            <Text dimColor>{fit(time, width)}</Text>
             <Text {...levelStyle(entry.level)}>
-              {fitLine(level, Math.max(0, width - time.length))}
+              {fit(level, Math.max(0, width - time.length))}
             </Text>
-            <Text bold>{fitLine(logger, Math.max(0, width - time.length - level.length))}</Text>
-            {fitLine(entry.text, room)}
+            <Text bold>{fit(logger, Math.max(0, width - time.length - level.length))}</Text>
+            {fit(entry.text, room)}
           </Text>
         );
       })}

@@ -42,8 +42,7 @@ export function ResultPane(props: ResultPaneProps) {
       />
       {props.saving ? (
         <SavePrompt
-          defaultPath={defaultResultPath(operation.kind, name, props.now())}
-          width={width}
+          defaultPath={defaultResultPath(operation.kind, name, new Date(props.now()))}
           onSave={async (path) => {
             const written = await saveResult(path, document.toJSON(), { cwd: props.cwd });
             dispatch({ type: 'saving', saving: false });

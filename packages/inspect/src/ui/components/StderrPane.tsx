@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { StderrLog } from '../../core/live/stderr-log.js';
 import { useLogVersion } from '../hooks/use-log-version.js';
 import { useScroll } from '../hooks/use-scroll.js';
-import { fitLine } from '../text-fit.js';
+import { fit } from '../text.js';
 
 /** Props of {@link StderrPane}. */
 export interface StderrPaneProps {
@@ -44,7 +44,7 @@ export function StderrPane({ log, width, height, isActive, exit }: StderrPanePro
     <Box flexDirection="column" width={width} height={height}>
       {exit ? (
         <Text color={exit.code === 0 && !exit.signal ? undefined : 'red'} wrap="truncate-end">
-          {fitLine(describeExit(exit), width)}
+          {fit(describeExit(exit), width)}
         </Text>
       ) : null}
       {lines.length === 0 ? (
@@ -56,7 +56,7 @@ export function StderrPane({ log, width, height, isActive, exit }: StderrPanePro
             inverse={isActive && top + offset === cursor}
             wrap="truncate-end"
           >
-            {fitLine(line, width) || ' '}
+            {fit(line, width) || ' '}
           </Text>
         ))
       )}

@@ -4,7 +4,7 @@ import type { TrafficLog } from '../../core/live/traffic-log.js';
 import { useLogVersion } from '../hooks/use-log-version.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { KEYS } from '../key-bindings.js';
-import { clockTime, fitLine } from '../text-fit.js';
+import { clockTime, fit } from '../text.js';
 import {
   describeTraffic,
   expandedLines,
@@ -100,7 +100,7 @@ export function TrafficPane({ log, width, height, isActive }: TrafficPaneProps) 
         />
       ) : (
         <Text key={`${entry.seq}:${sub}`} inverse={selected} wrap="truncate-end">
-          {fitLine(`  ${expandedLines(entry)[sub - 1] ?? ''}`, width) || ' '}
+          {fit(`  ${expandedLines(entry)[sub - 1] ?? ''}`, width) || ' '}
         </Text>
       ),
     );
@@ -124,8 +124,8 @@ function MessageLine({
   width: number;
   selected: boolean;
 }) {
-  const time = fitLine(`${clockTime(entry.time)} `, width);
-  const what = fitLine(describeTraffic(entry, answers), Math.max(0, width - TIME_WIDTH));
+  const time = fit(`${clockTime(entry.time)} `, width);
+  const what = fit(describeTraffic(entry, answers), Math.max(0, width - TIME_WIDTH));
   const room = Math.max(0, width - time.length - what.length - 1);
   const color =
     entry.direction === 'stray'
@@ -142,7 +142,7 @@ function MessageLine({
       {room > 0 ? (
         <Text
           color={entry.direction === 'stray' ? 'yellow' : undefined}
-        >{` ${fitLine(entry.text, room)}`}</Text>
+        >{` ${fit(entry.text, room)}`}</Text>
       ) : null}
     </Text>
   );

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVERYTHING, TEST_SERVER } from './support/inspect.js';
+import { BIN, makeTempDir } from './support/paths.js';
+import { startTmux, type TmuxSession } from './support/tmux.js';
+
+/**
+ * The interactive inspector in a real terminal: keys typed by tmux, the screen read back.
+ * Each run gets its own state folder (history) and working folder; the shell prints the
+ * exit code when the inspector ends.
+ */
+function startInspector(args: string, options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const cwd = options.cwd ?? makeTempDir('tui');
+  const state = makeTempDir('tui-state');
+  const session = startTmux(
+    `env -u CI ${process.execPath} ${BIN.inspect} ${args}; echo "EXIT=$?"; sleep 60`,
+    { cwd, env: { XDG_STATE_HOME: state, ...options.env } },
+  );
+  return { session, cwd, state };
+}
+
+const everything = `-- ${process.execPath} ${EVERYTHING} stdio`;
+const testServer = (flags = '') => `-- ${process.execPath} ${TEST_SERVER} ${flags}`;
+
+describe('the interactive inspector in a real terminal (tmux)', () => {
+  let session: TmuxSession | undefined;
+  afterEach(() => session?.kill());
+
+  it('connects at once, filters the tools, calls one through its form, shows the traffic, quits', async () => {
+    ({ session } = startInspector(everything));
+    let screen = await session.waitFor(/● connected/);
+    expect(screen).toMatch(/mcp-servers\/everything .*2025-11-25 \(2025 era\) · stdio/);
+    await session.waitFor(/› echo/);
+    await session.waitForRawMode();
+    session.send('/', '-l', 'ech');
+    screen = await session.waitFor(/\/ech/);
+    expect(screen).toContain('› echo');
+    expect(screen).not.toContain('get-sum');
+    session.send('Enter'); // keep the filter
+    session.send('Enter'); // open the form: its one field is focused
+    await session.waitFor(/message/);
+    session.send('-l', 'hello from tmux');
+    session.send('Enter'); // the last field sends
+    screen = await session.waitFor(/Echo: hello from tmux/);
+    expect(screen).toMatch(/✓|ok/);
+    session.send('t');
+    screen = await session.waitFor(/tools\/call/);
+    expect(screen).toMatch(/→ tools\/call/);
+    expect(screen).toMatch(/←/);
+    session.send('q');
+    screen = await session.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=0');
+  });
+
+  it('fills a form with nested objects, arrays, enums and booleans, and sends typed values', async () => {
+    ({ session } = startInspector(testServer()));
+    await session.waitFor(/● connected/);
+    await session.waitForRawMode();
+    session.send('/', '-l', 'typed');
+    await session.waitFor(/\/typed/);
+    session.send('Enter', 'Enter');
+    await session.waitFor(/count/);
+    // count (integer, required): a letter is refused as you type.
+    session.send('-l', '3x');
+    await session.waitFor(/not a (whole )?number|integer/i);
+    session.send('BSpace');
+    session.send('Tab', '-l', '0.5'); // ratio
+    session.send('Tab', 'Space'); // flag: true
+    session.send('Tab', 'Right'); // mode: the next option
+    session.send('Tab', 'C-n', '-l', 'red'); // tags: one item
+    session.send('C-s');
+    const screen = await session.waitFor(/"types"/);
+    expect(screen).toMatch(/"count": 3/);
+    expect(screen).toMatch(/"flag": true/);
+    expect(screen).toMatch(/"tags": \[/);
+  });
+
+  it('Esc cancels a slow call and the inspector stays; quitting during a call asks first', async () => {
+    ({ session } = startInspector(everything));
+    await session.waitFor(/● connected/);
+    await session.waitForRawMode();
+    session.send('/', '-l', 'long');
+    await session.waitFor(/› trigger-long-running-operation/);
+    session.send('Enter', 'Enter');
+    await session.waitFor(/duration/);
+    session.send('C-a'); // nothing happens on unknown keys
+    session.send('Tab', 'Tab');
+    session.send('C-s');
+    let screen = await session.waitFor(/Esc cancels/);
+    await session.waitFor(/█|progress/);
+    session.send('q');
+    screen = await session.waitFor(/Quit anyway\?/);
+    session.send('n');
+    session.send('Escape');
+    screen = await session.waitFor(/Cancelled/);
+    expect(screen).toContain('● connected');
+    expect(screen).not.toContain('EXIT=');
+  });
+
+  it('answers an elicitation and a sampling request from the server', async () => {
+    ({ session } = startInspector(testServer()));
+    await session.waitFor(/● connected/);
+    await session.waitForRawMode();
+    session.send('/', '-l', 'elicit');
+    await session.waitFor(/› elicit/);
+    session.send('Enter', 'Enter');
+    await session.waitFor(/question/);
+    session.send('-l', 'Ready?');
+    session.send('Enter');
+    let screen = await session.waitFor(/elicitation/);
+    expect(screen).toContain('answer');
+    session.send('-l', 'yes indeed');
+    session.send('Tab', 'Space');
+    session.send('C-s');
+    screen = await session.waitFor(/yes indeed/);
+    expect(screen).toMatch(/accept/);
+
+    session.send('Escape', '/', 'C-u');
+    session.send('-l', 'sample');
+    await session.waitFor(/› sample/);
+    session.send('Enter', 'Enter');
+    await session.waitFor(/prompt/);
+    session.send('-l', 'Write a haiku');
+    session.send('Enter');
+    screen = await session.waitFor(/sampling/);
+    expect(screen).toContain('Write a haiku');
+    session.send('-l', 'typed by a person');
+    session.send('Enter');
+    await session.waitFor(/typed by a person/);
+  });
+
+  it('shows stderr and keeps the traffic when the server crashes; r starts it again', async () => {
+    ({ session } = startInspector(testServer('--crash-after-init --stderr-noise')));
+    await session.waitFor(/● connected/);
+    await session.waitForRawMode();
+    session.send('Enter'); // the first tool's form
+    session.send('C-s');
+    let screen = await session.waitFor(/exited \(code 3\)/);
+    expect(screen).toMatch(/The server stopped: the server exited with code 3/);
+    session.send('s');
+    screen = await session.waitFor(/Traceback|Error/);
+    expect(screen).not.toMatch(/\u001b/);
+    session.send('t');
+    screen = await session.waitFor(/initialize/);
+    session.send('r');
+    screen = await session.waitFor(/● connected/);
+  });
+
+  it('stays readable at 80x24: names cut with …, never wrapped mid-word', async () => {
+    ({ session } = startInspector(everything));
+    await session.waitFor(/● connected/);
+    await session.waitFor(/trigger-long-running/);
+    session.resize(80, 24);
+    const screen = await session.waitFor(/● connected/);
+    const lines = screen.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    // The list column is narrower than the longest names: they end in … rather than wrap.
+    expect(screen).toMatch(/trigger-long-run\S*…|trigger-long-running-operation/);
+    expect(screen).not.toMatch(/^\s*ning-operation/m);
+  });
+
+  it('history: a call is remembered across runs and re-run with Enter', async () => {
+    const cwd = makeTempDir('tui-history');
+    const state = makeTempDir('tui-history-state');
+    const env = { XDG_STATE_HOME: state };
+    ({ session } = startInspector(testServer(), { cwd, env }));
+    await session.waitFor(/● connected/);
+    await session.waitForRawMode();
+    session.send('/', '-l', 'echo');
+    await session.waitFor(/› echo/);
+    session.send('Enter', 'Enter', '-l', 'remember me', 'Enter');
+    await session.waitFor(/remember me/);
+    session.send('q');
+    await session.waitFor(/EXIT=0/);
+    session.kill();
+
+    ({ session } = startInspector(testServer(), { cwd, env }));
+    await session.waitFor(/● connected/);
+    await session.waitForRawMode();
+    session.send('h');
+    let screen = await session.waitFor(/echo/);
+    expect(screen).toMatch(/remember me/);
+    session.send('x');
+    screen = await session.waitFor(/History exported to/);
+    const file = /History exported to (\S+\.json)/.exec(screen.replace(/\n/g, ''))?.[1];
+    expect(file && JSON.parse(readFileSync(file.startsWith('/') ? file : join(cwd, file), 'utf8'))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'echo', arguments: { text: 'remember me' } })]),
+    );
+  });
+});
