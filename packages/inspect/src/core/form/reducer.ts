@@ -3,6 +3,7 @@ import { fieldAt, formRows, updateAt, type FormRow } from './rows.js';
 import { normalizeSchema } from './schema.js';
 import { collectValue, formValue, parseRaw } from './value.js';
 import { rawReducer, type RawText } from './raw-text.js';
+import { enclosingArray, stepOption, toggleField } from './field-edits.js';
 
 /** Everything a form holds; changed only by {@link formReducer}. */
 export interface FormState {
@@ -134,7 +135,7 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         : state;
     case 'toggle':
       if (row?.field.kind === 'text') return typeText(state, ' ');
-      return row ? editFocused(state, toggle) : state;
+      return row ? editFocused(state, toggleField) : state;
     case 'addItem':
       return addItem(state, row);
     case 'removeItem':
@@ -193,69 +194,6 @@ function typeText(state: FormState, text: string): FormState {
     return send(next);
   }
   return typeText({ ...next, focus: next.focus + 1 }, lines.join('\n'));
-}
-
-/** ← → on an enum, a boolean, a branch, or the cursor of a multi-select. */
-function stepOption(field: Field, step: number, required: boolean): Field {
-  const cycle = (index: number, count: number) => {
-    // An optional value can be unset again: its positions are -1 (unset) .. count-1.
-    const low = required ? 0 : -1;
-    const span = count - low;
-    if (span <= 0) return index;
-    return ((((index - low + step) % span) + span) % span) + low;
-  };
-  switch (field.kind) {
-    case 'enum':
-      return { ...field, index: cycle(field.index, field.schema.options!.length) };
-    case 'boolean': {
-      const positions: (boolean | undefined)[] = required
-        ? [false, true]
-        : [undefined, false, true];
-      const at = positions.indexOf(field.value);
-      return { ...field, value: positions[(at + step + positions.length) % positions.length] };
-    }
-    case 'multi': {
-      const count = field.schema.options!.length;
-      return {
-        ...field,
-        cursor: Math.min(Math.max(field.cursor + step, 0), Math.max(count - 1, 0)),
-      };
-    }
-    case 'choice': {
-      const branch = cycle(field.branch, field.schema.branches!.length);
-      const branches = [...field.branches];
-      if (branch >= 0)
-        branches[branch] ??= buildField(field.schema.branches![branch]!.schema, undefined, true);
-      return { ...field, branch, branches };
-    }
-    default:
-      return field;
-  }
-}
-
-function toggle(field: Field): Field {
-  if (field.kind === 'boolean') return { ...field, value: !field.value };
-  if (field.kind === 'multi' && field.selected.length > 0) {
-    return { ...field, selected: field.selected.map((on, i) => (i === field.cursor ? !on : on)) };
-  }
-  return field;
-}
-
-/** The innermost array at or above `path`, and the item of it that `path` is in. */
-function enclosingArray(
-  root: Field,
-  path: readonly number[],
-): { array: number[]; item?: number } | undefined {
-  for (let length = path.length; length >= 0; length--) {
-    const node = fieldAt(root, path.slice(0, length));
-    if (node?.kind === 'array') {
-      return {
-        array: path.slice(0, length),
-        item: length < path.length ? path[length] : undefined,
-      };
-    }
-  }
-  return undefined;
 }
 
 function addItem(state: FormState, row: FormRow | undefined): FormState {

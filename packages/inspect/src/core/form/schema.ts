@@ -1,3 +1,13 @@
+import {
+  deref,
+  isNullSchema,
+  isObject,
+  mergeAllOf,
+  omit,
+  resolvePointer,
+  type Json,
+} from './schema-refs.js';
+
 /**
  * JSON Schema, as servers send it (zod, pydantic, hand-written), turned into the few shapes
  * a form can show: every `$ref`, `allOf`, nullable `anyOf` and `type` array is resolved here
@@ -85,17 +95,8 @@ export interface FieldSchema {
   branches?: SchemaBranch[];
 }
 
-type Json = Record<string, unknown>;
-
 /** Nesting beyond this becomes raw JSON: a bound for hostile or generated schemas. */
 const MAX_DEPTH = 24;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** A copy of `schema` without `keys`. */
-const omit = (schema: Json, ...keys: string[]): Json =>
-  Object.fromEntries(Object.entries(schema).filter(([key]) => !keys.includes(key)));
 
 const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -104,22 +105,6 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /** Label of a value as shown in an option list. */
 export function valueLabel(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** Resolves a local JSON pointer (`#/$defs/X`, `#/definitions/X`, `#`) against the root. */
-function resolvePointer(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  const parts = ref
-    .slice(1)
-    .split('/')
-    .filter((part) => part !== '')
-    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'));
-  let node: unknown = root;
-  for (const part of parts) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Json)[part];
-  }
-  return node;
 }
 
 /**
@@ -242,46 +227,6 @@ function annotations(schema: Json): FieldSchema {
     nullable: false,
   };
 }
-
-/** Follows a `$ref` one step (for allOf members and anyOf branches); a cycle stays as is. */
-function deref(schema: unknown, root: unknown, refs: string[]): unknown {
-  if (!isObject(schema) || typeof schema.$ref !== 'string' || refs.includes(schema.$ref)) {
-    return schema;
-  }
-  const target = resolvePointer(root, schema.$ref);
-  if (!isObject(target)) return schema;
-  const siblings = omit(schema, '$ref');
-  return deref({ ...target, ...siblings }, root, [...refs, schema.$ref]);
-}
-
-/** `allOf` merged simply: properties and required are unioned, other keywords overwritten. */
-function mergeAllOf(schema: Json, root: unknown, refs: string[]): Json {
-  const { allOf, ...rest } = schema;
-  let merged: Json = {};
-  for (const member of [...(allOf as unknown[]), rest]) {
-    const part = deref(member, root, refs);
-    if (!isObject(part)) continue;
-    const inner = Array.isArray(part.allOf) ? mergeAllOf(part, root, refs) : part;
-    merged = {
-      ...merged,
-      ...inner,
-      properties: {
-        ...(isObject(merged.properties) ? merged.properties : {}),
-        ...(isObject(inner.properties) ? inner.properties : {}),
-      },
-      required: [
-        ...(Array.isArray(merged.required) ? merged.required : []),
-        ...(Array.isArray(inner.required) ? inner.required : []),
-      ],
-    };
-  }
-  if (Object.keys(merged.properties as Json).length === 0) delete merged.properties;
-  if ((merged.required as unknown[]).length === 0) delete merged.required;
-  return merged;
-}
-
-const isNullSchema = (schema: unknown): boolean =>
-  isObject(schema) && (schema.type === 'null' || ('const' in schema && schema.const === null));
 
 /** `anyOf` / `oneOf`: nullable single branch, an enum of consts, or a choice. */
 function normalizeVariants(
