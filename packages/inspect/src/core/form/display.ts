@@ -55,3 +55,35 @@ export function placeholder(field: Field): string {
       return '';
   }
 }
+
+/**
+ * Widths of the label and type columns, from the schema rather than from the rows, so they
+ * cost nothing per keystroke and stay put while the form scrolls. Array items are counted
+ * as `#999`.
+ */
+export function columnWidths(schema: FieldSchema): { label: number; type: number } {
+  const widths = { label: 0, type: 0 };
+  const seen = new Set<FieldSchema>();
+  const walk = (node: FieldSchema, depth: number) => {
+    if (seen.has(node) || depth > 12) return;
+    seen.add(node);
+    for (const property of node.properties ?? []) {
+      const required = property.required ? 1 : 0;
+      widths.label = Math.max(widths.label, depth * 2 + [...property.name].length + required);
+      widths.type = Math.max(widths.type, [...typeLabel(property.schema)].length);
+      walk(property.schema, depth + 1);
+    }
+    if (node.items) {
+      widths.label = Math.max(widths.label, depth * 2 + 4);
+      widths.type = Math.max(widths.type, [...typeLabel(node.items)].length);
+      walk(node.items, depth + 1);
+    }
+    for (const branch of node.branches ?? []) {
+      widths.label = Math.max(widths.label, depth * 2 + [...branch.label].length);
+      widths.type = Math.max(widths.type, [...typeLabel(branch.schema)].length);
+      walk(branch.schema, depth + 1);
+    }
+  };
+  walk(schema, 0);
+  return widths;
+}

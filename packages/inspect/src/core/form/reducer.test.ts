@@ -7,6 +7,7 @@ import {
   type FormAction,
   type FormState,
 } from './reducer.js';
+import { formRows } from './rows.js';
 import { formValue } from './value.js';
 
 const run = (state: FormState, ...actions: FormAction[]) => actions.reduce(formReducer, state);
@@ -296,5 +297,26 @@ describe('formReducer', () => {
     state = run(state, { type: 'send' });
     expect(state.submission).toBeUndefined();
     expect(state.rawError).toBe('b: required');
+  });
+
+  it('re-uses the layout of a form of 2,000 items when a value is typed', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        list: {
+          type: 'array',
+          items: { type: 'object', properties: { name: { type: 'string' } } },
+        },
+      },
+    };
+    const initial = { list: Array.from({ length: 2000 }, (_, i) => ({ name: `item ${i}` })) };
+    const before = run(createFormState(schema, initial), NEXT, NEXT);
+    const after = run(before, text('!'));
+    const [old, now] = [formRows(before.root), formRows(after.root)];
+    expect(now).toHaveLength(4001);
+    const changed = now.filter((row, i) => row !== old[i]);
+    expect(changed.map((row) => row.dataPath)).toEqual(['list.1.name']);
+    const result = formValue(after);
+    expect(result.ok && (result.value.list as unknown[])[1]).toEqual({ name: 'item 1!' });
   });
 });

@@ -1,5 +1,5 @@
 import { buildField, buildRoot, fitsShape, type Field, type ObjectField } from './model.js';
-import { fieldAt, formRows, updateAt, type FormRow } from './rows.js';
+import { fieldAt, formRows, rememberRows, updateAt, type FormRow } from './rows.js';
 import { normalizeSchema } from './schema.js';
 import { collectValue, formValue, parseRaw } from './value.js';
 import { rawReducer, type RawText } from './raw-text.js';
@@ -60,8 +60,18 @@ export function createFormState(schema: object, initial?: Record<string, unknown
 
 /** The focusable rows of a form, in order. */
 export function focusableRows(state: FormState): FormRow[] {
-  return formRows(state.root).filter((row) => row.focusable);
+  const rows = formRows(state.root);
+  let focusable = focusableCache.get(rows);
+  if (!focusable) {
+    focusable = rows.filter((row) => row.focusable);
+    focusableCache.set(rows, focusable);
+  }
+  return focusable;
 }
+
+const focusableCache = new WeakMap<FormRow[], FormRow[]>();
+
+const LEAVES = new Set<Field['kind']>(['text', 'boolean', 'enum', 'multi']);
 
 /** The focused row, if the form has any field. */
 export function focusedRow(state: FormState): FormRow | undefined {
@@ -98,7 +108,18 @@ function editFocused(state: FormState, edit: (field: Field) => Field): FormState
   const errors = Object.fromEntries(
     Object.entries(state.errors).filter(([path]) => path !== row.dataPath),
   );
-  return { ...state, root: updateAt(state.root, row.path, edit), errors };
+  let edited: Field | undefined;
+  const root = updateAt(state.root, row.path, (field) => (edited = edit(field)));
+  if (edited && LEAVES.has(row.field.kind) && edited.kind === row.field.kind) {
+    // The layout is the same: only the edited row changes, so a keystroke in a form of
+    // thousands of rows does not lay it all out again.
+    const rows = formRows(state.root);
+    rememberRows(
+      root,
+      rows.map((r) => (r === row ? { ...row, field: edited! } : r)),
+    );
+  }
+  return { ...state, root, errors };
 }
 
 // Typed text is bounded: a runaway paste must not grow a field without end.

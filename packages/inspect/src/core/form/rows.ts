@@ -23,11 +23,28 @@ export interface FormRow {
 
 const join = (base: string, key: string | number) => (base === '' ? String(key) : `${base}.${key}`);
 
-/** Lays the field tree out as rows, nested fields after their parent, depth-first. */
+/** Where a field sits: everything of its row but the field and whether it takes the focus. */
+type Place = Omit<FormRow, 'field' | 'focusable'>;
+
+const rowCache = new WeakMap<ObjectField, FormRow[]>();
+
+/**
+ * Lays the field tree out as rows, nested fields after their parent, depth-first. A tree is
+ * never changed in place, so its rows are computed once.
+ */
 export function formRows(root: ObjectField): FormRow[] {
-  const rows: FormRow[] = [];
-  visitObjectFields(root, [], '', 0, rows);
+  let rows = rowCache.get(root);
+  if (!rows) {
+    rows = [];
+    visitObjectFields(root, [], '', 0, rows);
+    rowCache.set(root, rows);
+  }
   return rows;
+}
+
+/** Records the rows of a tree whose layout is known (a leaf of another tree edited). */
+export function rememberRows(root: ObjectField, rows: FormRow[]): void {
+  rowCache.set(root, rows);
 }
 
 function visitObjectFields(
@@ -37,9 +54,10 @@ function visitObjectFields(
   depth: number,
   rows: FormRow[],
 ): void {
-  object.fields.forEach((field, index) => {
-    const property = object.schema.properties![index]!;
-    visit(field, {
+  const properties = object.schema.properties!;
+  for (let index = 0; index < object.fields.length; index++) {
+    const property = properties[index]!;
+    const place: Place = {
       path: [...path, index],
       dataPath: join(dataPath, property.name),
       depth,
@@ -47,64 +65,66 @@ function visitObjectFields(
       title: property.schema.title,
       required: property.required,
       item: false,
-      rows,
-    });
-  });
+    };
+    visit(object.fields[index]!, place, rows);
+  }
 }
 
-interface Place {
-  path: number[];
-  dataPath: string;
-  depth: number;
-  label: string;
-  title?: string;
-  required: boolean;
-  item: boolean;
-  rows: FormRow[];
+function toRow(place: Place, field: Field, focusable: boolean): FormRow {
+  return {
+    path: place.path,
+    dataPath: place.dataPath,
+    depth: place.depth,
+    label: place.label,
+    title: place.title,
+    required: place.required,
+    field,
+    focusable,
+    item: place.item,
+  };
 }
 
-function visit(field: Field, place: Place): void {
-  const { rows, ...row } = place;
+function visit(field: Field, place: Place, rows: FormRow[]): void {
   switch (field.kind) {
     case 'object':
-      rows.push({ ...row, field, focusable: false });
+      rows.push(toRow(place, field, false));
       visitObjectFields(field, place.path, place.dataPath, place.depth + 1, rows);
       return;
     case 'array':
-      rows.push({ ...row, field, focusable: true });
-      field.items.forEach((item, index) =>
-        visit(item, {
+      rows.push(toRow(place, field, true));
+      for (let index = 0; index < field.items.length; index++) {
+        const item: Place = {
           path: [...place.path, index],
           dataPath: join(place.dataPath, index),
           depth: place.depth + 1,
           label: `#${index + 1}`,
           required: true,
           item: true,
-          rows,
-        }),
-      );
+        };
+        visit(field.items[index]!, item, rows);
+      }
       return;
     case 'choice': {
-      rows.push({ ...row, field, focusable: true });
+      rows.push(toRow(place, field, true));
       const chosen = field.branch >= 0 ? field.branches[field.branch] : undefined;
       if (chosen?.kind === 'object') {
         // The choice row is the heading of an object branch: its fields follow directly.
         visitObjectFields(chosen, [...place.path, 0], place.dataPath, place.depth + 1, rows);
       } else if (chosen && chosen.kind !== 'null') {
-        visit(chosen, {
+        const branch: Place = {
           path: [...place.path, 0],
           dataPath: place.dataPath,
           depth: place.depth + 1,
           label: field.schema.branches![field.branch]!.label,
           required: true,
           item: false,
-          rows,
-        });
+        };
+        visit(chosen, branch, rows);
       }
       return;
     }
     default:
-      rows.push({ ...row, field, focusable: true });
+      rows.push(toRow(place, field, true));
   }
 }
 

@@ -1,5 +1,6 @@
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { placeholder, truncateEnd, truncateStart, typeLabel } from '../../core/form/display.js';
 import type { Field } from '../../core/form/model.js';
 import type { FormRow } from '../../core/form/rows.js';
@@ -139,7 +140,7 @@ function valueSegments(row: FormRow, focused: boolean, width: number): Segment[]
 }
 
 /** One field of a form: name, `*` if required, type, value, description, error. */
-export function FormField({
+export const FormField = memo(function FormField({
   row,
   focused,
   labelWidth,
@@ -189,4 +190,4 @@ export function FormField({
       ) : null}
     </Box>
   );
-}
+});

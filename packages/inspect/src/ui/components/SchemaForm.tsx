@@ -1,7 +1,7 @@
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { Box, Text, useInput, type Key } from 'ink';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { truncateEnd, typeLabel } from '../../core/form/display.js';
+import { columnWidths, truncateEnd } from '../../core/form/display.js';
 import {
   createFormState,
   focusableRows,
@@ -101,17 +101,22 @@ function rawAction(input: string, key: Key): FormAction | undefined {
   return undefined;
 }
 
-/** The first row of the page (of `budget` lines) that holds the focused row. */
-function pageStart(heights: number[], focusRow: number, budget: number): number {
-  let start = 0;
+/**
+ * The first row to show: the previous one, moved just enough to bring the focused row into
+ * view within `budget` lines. Only the rows between it and the focus are measured.
+ */
+function scrollStart(
+  previous: number,
+  focusRow: number,
+  budget: number,
+  heightOf: (row: number) => number,
+): number {
+  let start = Math.min(previous, focusRow);
   let used = 0;
-  for (let i = 0; i < heights.length; i++) {
-    if (used > 0 && used + heights[i]! > budget) {
-      if (i > focusRow) break;
-      start = i;
-      used = 0;
-    }
-    used += heights[i]!;
+  for (let i = start; i <= focusRow; i++) used += heightOf(i);
+  while (used > budget && start < focusRow) {
+    used -= heightOf(start);
+    start += 1;
   }
   return start;
 }
@@ -130,9 +135,10 @@ export function SchemaForm(props: SchemaFormProps) {
   const [state, setState] = useState(() => createFormState(schema, initial));
   const current = useRef<FormState | undefined>(undefined);
   const [completions, setCompletions] = useState<Completions | undefined>(undefined);
+  const [scrollTop, setScrollTop] = useState(0);
 
   const rows = state.mode === 'form' ? formRows(state.root) : [];
-  const focusables = rows.filter((row) => row.focusable);
+  const focusables = state.mode === 'form' ? focusableRows(state) : [];
   const focused = focusables[Math.min(state.focus, focusables.length - 1)];
   const wantedKey = completionKey(focused);
   const shown = completions && completions.key === wantedKey ? completions.values : undefined;
@@ -236,35 +242,34 @@ export function SchemaForm(props: SchemaFormProps) {
     );
   }
 
-  const fieldPaths = new Set(rows.map((row) => row.dataPath));
+  const fieldPaths = new Set(
+    Object.keys(state.errors).length > 0 ? rows.map((row) => row.dataPath) : [],
+  );
   const formErrors = Object.entries(state.errors)
     .filter(([path]) => path === '' || !fieldPaths.has(path))
     .map(([path, message]) => (path ? `${path}: ${message}` : message));
   const errorOf = (row: FormRow) =>
     state.errors[row.dataPath] ?? (row.field.kind === 'text' ? textProblem(row.field) : undefined);
 
-  const labelWidth = Math.min(
-    Math.max(
-      6,
-      ...rows.map((row) => row.depth * 2 + [...row.label].length + (row.required ? 1 : 0)),
-    ),
-    Math.max(Math.floor(width * 0.35), 6),
-  );
-  const typeWidth = Math.min(
-    Math.max(4, ...rows.map((row) => [...typeLabel(row.field.schema)].length)),
-    16,
-  );
+  const columns = columnWidths(state.root.schema);
+  const labelWidth = Math.min(Math.max(6, columns.label), Math.max(Math.floor(width * 0.35), 6));
+  const typeWidth = Math.min(Math.max(4, columns.type), 16);
   const budget = Math.max(height - header.length - 1 - Math.min(formErrors.length, 2), 1);
-  const heights = rows.map((row) =>
-    fieldHeight(row, errorOf(row), row === focused ? (shown?.length ?? 0) : 0),
-  );
+  const heightOf = (index: number) => {
+    const row = rows[index]!;
+    return fieldHeight(row, errorOf(row), row === focused ? (shown?.length ?? 0) : 0);
+  };
   const focusRow = focused ? rows.indexOf(focused) : 0;
-  const start = pageStart(heights, focusRow, budget);
+  const start = rows.length === 0 ? 0 : scrollStart(scrollTop, focusRow, budget, heightOf);
+  // Remembered for the next render, so the view scrolls instead of jumping by pages.
+  if (start !== scrollTop) setScrollTop(start);
   const visible: FormRow[] = [];
   let used = 0;
-  for (let i = start; i < rows.length && used + heights[i]! <= budget; i++) {
+  for (let i = start; i < rows.length; i++) {
+    const lines = heightOf(i);
+    if (used + lines > budget) break;
     visible.push(rows[i]!);
-    used += heights[i]!;
+    used += lines;
   }
   if (visible.length < rows.length) {
     footerParts.unshift(`rows ${start + 1}–${start + visible.length} of ${rows.length}`);
