@@ -218,6 +218,37 @@ describe('form model and value', () => {
       errors: [{ path: 'code', message: 'must match format "email"' }],
     });
   });
+  it('sends what a zod 4 (draft 2020-12) schema with $defs and nullables asks for', () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: {
+        query: { type: 'string', minLength: 1 },
+        filter: { anyOf: [{ $ref: '#/$defs/Filter' }, { type: 'null' }] },
+        limit: { default: 10, type: 'integer', minimum: 1, maximum: 100 },
+      },
+      required: ['query', 'filter', 'limit'],
+      additionalProperties: false,
+      $defs: {
+        Filter: {
+          type: 'object',
+          properties: { tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } } },
+          required: ['tags'],
+          additionalProperties: false,
+        },
+      },
+    };
+    let state = run(createFormState(schema), text('rust'));
+    expect(formValue(state)).toEqual({
+      ok: true,
+      value: { query: 'rust', filter: { tags: [] }, limit: 10 },
+    });
+    state = run(state, NEXT, TOGGLE);
+    expect(formValue(state)).toEqual({
+      ok: true,
+      value: { query: 'rust', filter: { tags: ['a'] }, limit: 10 },
+    });
+  });
 });
 
 describe('formReducer', () => {

@@ -10,12 +10,22 @@ const RIGHT = '\u001b[C';
 const CTRL_S = '\u0013';
 const CTRL_E = '\u0005';
 const CTRL_N = '\u000e';
+const CTRL_X = '\u0018';
+const SHIFT_TAB = '\u001b[Z';
+const UP = '\u001b[A';
 
 // server-everything's echo tool.
 const ECHO = {
   type: 'object',
   properties: { message: { type: 'string', description: 'Message to echo' } },
   required: ['message'],
+};
+
+// server-everything's get-sum tool.
+const GET_SUM = {
+  type: 'object',
+  properties: { a: { type: 'number' }, b: { type: 'number' } },
+  required: ['a', 'b'],
 };
 
 async function renderForm(props: Partial<SchemaFormProps> & { schema: object }) {
@@ -121,16 +131,24 @@ describe('SchemaForm', () => {
     expect(form.onSubmit).toHaveBeenCalledWith({ days: ['mon', 'wed'] });
   });
 
-  it('adds array items with Ctrl-N and sends them', async () => {
+  it('adds array items with Ctrl-N, removes the focused one with Ctrl-X, sends the rest', async () => {
     const schema = {
       type: 'object',
       properties: { tags: { type: 'array', items: { type: 'string' } } },
     };
     const form = await renderForm({ schema });
-    await form.type(CTRL_N, 'a', CTRL_N, 'b');
+    await form.type(CTRL_N, 'a', CTRL_N, 'b', CTRL_N, 'c');
+    expect(form.lastFrame()).toContain('3 items');
+    await form.type(UP, CTRL_X);
     expect(form.lastFrame()).toContain('2 items');
     await form.type(CTRL_S);
-    expect(form.onSubmit).toHaveBeenCalledWith({ tags: ['a', 'b'] });
+    expect(form.onSubmit).toHaveBeenCalledWith({ tags: ['a', 'c'] });
+  });
+
+  it('goes back a field with Shift-Tab', async () => {
+    const form = await renderForm({ schema: GET_SUM });
+    await form.type('1', TAB, SHIFT_TAB, '2', TAB, '3', ENTER);
+    expect(form.onSubmit).toHaveBeenCalledWith({ a: 12, b: 3 });
   });
 
   it('shows "no arguments" for an empty schema and sends {} on Enter', async () => {

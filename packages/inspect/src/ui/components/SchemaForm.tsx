@@ -52,7 +52,10 @@ interface Completions {
 const MAX_COMPLETIONS = 8;
 
 function completionKey(row: FormRow | undefined): string | undefined {
-  if (row?.field.kind !== 'text' || row.field.schema.kind !== 'string') return undefined;
+  // Completions are asked for top-level strings: prompt arguments and template variables.
+  if (row?.field.kind !== 'text' || row.field.schema.kind !== 'string' || row.depth > 0) {
+    return undefined;
+  }
   return `${row.dataPath}\u0000${row.field.text}`;
 }
 
