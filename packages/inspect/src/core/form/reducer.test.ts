@@ -277,6 +277,30 @@ describe('formReducer', () => {
     expect(state.errors).toEqual({ b: 'not a number' });
   });
 
+  it('focuses the nested field that is missing, not the choice above it', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        unit: { enum: ['c', 'f'] },
+        shape: {
+          oneOf: [
+            {
+              type: 'object',
+              title: 'Circle',
+              properties: { r: { type: 'number' } },
+              required: ['r'],
+            },
+            { type: 'object', title: 'Square', properties: { side: { type: 'number' } } },
+          ],
+        },
+      },
+      required: ['shape'],
+    };
+    const state = run(createFormState(schema), { type: 'send' });
+    expect(state.errors).toEqual({ 'shape.r': 'required' });
+    expect(focusedRow(state)?.dataPath).toBe('shape.r');
+  });
+
   it('sends {} for a form without arguments', () => {
     const state = run(createFormState({ type: 'object', properties: {} }), text('\r'));
     expect(focusableRows(state)).toEqual([]);

@@ -185,14 +185,14 @@ function send(state: FormState): FormState {
   }
   const errors: Record<string, string> = {};
   for (const error of result.errors) errors[error.path] ??= error.message;
-  // Focus the first field with an error (an error of a field's part lands on the field).
+  // Focus the first field with an error; an error inside a field that has no row of its own
+  // (a raw JSON value, say) lands on that field.
   const rows = focusableRows(state);
-  const first = rows.findIndex((row) =>
-    result.errors.some(
-      (e) =>
-        e.path === row.dataPath || (row.dataPath !== '' && e.path.startsWith(`${row.dataPath}.`)),
-    ),
+  const exact = rows.findIndex((row) => result.errors.some((e) => e.path === row.dataPath));
+  const inside = rows.findIndex((row) =>
+    result.errors.some((e) => row.dataPath !== '' && e.path.startsWith(`${row.dataPath}.`)),
   );
+  const first = exact >= 0 ? exact : inside;
   return { ...state, errors, focus: first >= 0 ? first : state.focus };
 }
 
