@@ -82,10 +82,10 @@ function formAction(state: FormState, input: string, key: Key): FormAction | und
   const inText = focused?.field.kind === 'text';
   if (KEYS.nextField(input, key)) return { type: 'next' };
   if (KEYS.previousField(input, key)) return { type: 'previous' };
-  if (key.return) return { type: 'text', text: '\r' };
+  if (KEYS.fieldEnter(input, key)) return { type: 'text', text: '\r' };
   if (KEYS.optionLeft(input, key)) return { type: 'left' };
   if (KEYS.optionRight(input, key)) return { type: 'right' };
-  if (key.backspace || key.delete) return { type: 'backspace' };
+  if (KEYS.deleteBack(input, key)) return { type: 'backspace' };
   if (KEYS.toggle(input, key) && !inText) return { type: 'toggle' };
   if (input !== '' && !key.ctrl && !key.meta) return { type: 'text', text: input };
   return undefined;
@@ -93,13 +93,12 @@ function formAction(state: FormState, input: string, key: Key): FormAction | und
 
 /** The raw editor's action for a key: arrows move, Enter is a new line. */
 function rawAction(input: string, key: Key): FormAction | undefined {
-  if (key.upArrow) return { type: 'previous' };
-  if (key.downArrow) return { type: 'next' };
-  if (key.leftArrow) return { type: 'left' };
-  if (key.rightArrow) return { type: 'right' };
-  if (key.return) return { type: 'text', text: '\n' };
-  if (key.backspace || key.delete) return { type: 'backspace' };
-  if (key.tab) return { type: 'text', text: '  ' };
+  if (KEYS.cursorUp(input, key)) return { type: 'previous' };
+  if (KEYS.cursorDown(input, key)) return { type: 'next' };
+  if (KEYS.cursorLeft(input, key)) return { type: 'left' };
+  if (KEYS.cursorRight(input, key)) return { type: 'right' };
+  if (KEYS.fieldEnter(input, key)) return { type: 'text', text: '\n' };
+  if (KEYS.deleteBack(input, key)) return { type: 'backspace' };
   if (input !== '' && !key.ctrl && !key.meta) return { type: 'text', text: input };
   return undefined;
 }
