@@ -63,6 +63,16 @@ describe('form model and value', () => {
     });
   });
 
+  it('drops pre-filled keys the schema does not name, unless it declares additionalProperties', () => {
+    const closed = createFormState(GET_SUM, { a: 1, b: 2, stale: true });
+    expect(formValue(closed)).toEqual({ ok: true, value: { a: 1, b: 2 } });
+    const open = createFormState(
+      { ...GET_SUM, additionalProperties: true },
+      { a: 1, b: 2, extra: 'x' },
+    );
+    expect(formValue(open)).toEqual({ ok: true, value: { extra: 'x', a: 1, b: 2 } });
+  });
+
   it('omits empty optional fields and reports missing required ones by path', () => {
     const state = createFormState(FORECAST);
     expect(formValue(state)).toEqual({

@@ -89,7 +89,11 @@ export interface FieldSchema {
   maxItems?: number;
   /** Properties of an object, in the schema's order. */
   properties?: SchemaProperty[];
-  /** An object accepts keys beyond `properties` (`additionalProperties` is not false). */
+  /**
+   * An object declares keys beyond `properties` (`additionalProperties` true or a schema).
+   * Only then are unknown keys of the values to pre-fill kept and sent back: stale arguments
+   * of an older version of a tool are not re-sent unseen.
+   */
   additional?: boolean;
   /** Branches of a choice. */
   branches?: SchemaBranch[];
@@ -325,9 +329,9 @@ function objectSchema(
       schema: normalize(property, root, refs, depth + 1),
     }),
   );
-  const additional = schema.additionalProperties !== false;
+  const additional = schema.additionalProperties === true || isObject(schema.additionalProperties);
   // A map (no properties, any keys) has nothing to lay out as fields: free JSON.
-  if (properties.length === 0 && additional) {
+  if (properties.length === 0 && schema.additionalProperties !== false) {
     return { ...typed, kind: 'raw' };
   }
   return { ...typed, kind: 'object', properties, additional };
