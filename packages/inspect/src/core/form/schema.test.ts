@@ -186,4 +186,9 @@ describe('normalizeSchema', () => {
     expect(normalizeSchema({ type: 'object' })).toMatchObject({ kind: 'object', properties: [] });
     expect(normalizeSchema({})).toMatchObject({ kind: 'object', properties: [] });
   });
+
+  it('lets a top-level map keep any key', () => {
+    const map = normalizeSchema({ type: 'object', additionalProperties: { type: 'string' } });
+    expect(map).toMatchObject({ kind: 'object', properties: [], additional: true });
+  });
 });

@@ -121,7 +121,9 @@ export function valueLabel(value: unknown): string {
 export function normalizeSchema(schema: object): FieldSchema {
   const normal = normalize(schema, schema, [], 0);
   if (normal.kind === 'object') return normal;
-  return { ...normal, kind: 'object', properties: [], additional: false };
+  // A map at the top (any keys, no names) has no fields: its keys are written as raw JSON.
+  const map = 'additionalProperties' in schema && isObject(schema.additionalProperties);
+  return { ...normal, kind: 'object', properties: [], additional: map };
 }
 
 /** Normalises one (sub)schema; `refs` are the references being expanded above it. */

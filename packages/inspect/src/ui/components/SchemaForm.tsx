@@ -280,7 +280,13 @@ export function SchemaForm(props: SchemaFormProps) {
   return (
     <Box flexDirection="column" width={width}>
       {header}
-      {rows.length === 0 ? <Text dimColor>no arguments</Text> : null}
+      {rows.length === 0 ? (
+        <Text dimColor>
+          {state.root.schema.additional
+            ? 'no named arguments (Ctrl-E: write them as JSON)'
+            : 'no arguments'}
+        </Text>
+      ) : null}
       {visible.map((row) => (
         <FormField
           key={row.path.join('.')}
