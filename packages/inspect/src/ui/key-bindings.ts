@@ -65,6 +65,15 @@ export const KEYS = {
   removeItem: ctrl('x'),
   /** Edit the whole form as raw JSON, and back. */
   rawJson: ctrl('e'),
+  /** Enter in a form: the next field, or send on the last one; a new line in raw JSON. */
+  fieldEnter: (_input: string, key: Key) => key.return,
+  /** Delete the character before the cursor of a text field or of the raw JSON. */
+  deleteBack: (_input: string, key: Key) => key.backspace || key.delete,
+  /** Move the cursor of the raw JSON editor a line up / down, a character left / right. */
+  cursorUp: (_input: string, key: Key) => key.upArrow,
+  cursorDown: (_input: string, key: Key) => key.downArrow,
+  cursorLeft: (_input: string, key: Key) => key.leftArrow,
+  cursorRight: (_input: string, key: Key) => key.rightArrow,
 
   // Additions outside a text field.
   /** Show the raw JSON of the selected item or of the result. */
