@@ -1,5 +1,5 @@
 import type { Field } from './model.js';
-import type { FieldSchema } from './schema.js';
+import type { FieldSchema } from './field-schema.js';
 
 /** Cuts `text` to `width` characters, ending with `…` when something was cut. */
 export function truncateEnd(text: string, width: number): string {

@@ -1,4 +1,4 @@
-import type { FieldSchema } from './schema.js';
+import type { FieldSchema } from './field-schema.js';
 
 /** A text input: strings, numbers and integers as typed, raw JSON as its text. */
 export interface TextField {

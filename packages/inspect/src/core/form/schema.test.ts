@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSchema, type FieldSchema } from './schema.js';
+import type { FieldSchema } from './field-schema.js';
+import { normalizeSchema } from './schema.js';
 
 const prop = (schema: FieldSchema, name: string) =>
   schema.properties!.find((property) => property.name === name)!;
