@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVERYTHING, TEST_SERVER } from './support/inspect.js';
@@ -30,7 +30,7 @@ describe('the interactive inspector in a real terminal (tmux)', () => {
   it('connects at once, filters the tools, calls one through its form, shows the traffic, quits', async () => {
     ({ session } = startInspector(everything));
     let screen = await session.waitFor(/● connected/);
-    expect(screen).toMatch(/mcp-servers\/everything .*2025-11-25 \(2025 era\) · stdio/);
+    expect(screen).toMatch(/Everything Reference Server 2\.0\.0 · 2025-11-25 \(2025 era\) · stdio/);
     await session.waitFor(/› echo/);
     await session.waitForRawMode();
     session.send('/', '-l', 'ech');
@@ -108,43 +108,50 @@ describe('the interactive inspector in a real terminal (tmux)', () => {
     await session.waitFor(/question/);
     session.send('-l', 'Ready?');
     session.send('Enter');
-    let screen = await session.waitFor(/elicitation/);
+    let screen = await session.waitFor(/The server asks \(elicitation\)/);
+    expect(screen).toContain('Ready?');
     expect(screen).toContain('answer');
     session.send('-l', 'yes indeed');
     session.send('Tab', 'Space');
     session.send('C-s');
-    screen = await session.waitFor(/yes indeed/);
-    expect(screen).toMatch(/accept/);
+    screen = await session.waitFor(/"answer": "yes indeed"/);
+    expect(screen).toMatch(/"action": "accept"/);
+    expect(screen).toMatch(/"sure": true/);
 
-    session.send('Escape', '/', 'C-u');
+    session.send('Escape'); // the result closes
+    await session.waitFor(/Asks the user a question/);
+    session.send('/', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
     session.send('-l', 'sample');
     await session.waitFor(/› sample/);
     session.send('Enter', 'Enter');
     await session.waitFor(/prompt/);
     session.send('-l', 'Write a haiku');
     session.send('Enter');
-    screen = await session.waitFor(/sampling/);
+    screen = await session.waitFor(/model reply \(sampling\)/);
     expect(screen).toContain('Write a haiku');
     session.send('-l', 'typed by a person');
     session.send('Enter');
-    await session.waitFor(/typed by a person/);
+    screen = await session.waitFor(/✓ ok\s+sample/);
+    expect(screen).toContain('typed by a person');
   });
 
   it('shows stderr and keeps the traffic when the server crashes; r starts it again', async () => {
+    // The server dies on its first request after the handshake: listing the tools.
     ({ session } = startInspector(testServer('--crash-after-init --stderr-noise')));
-    await session.waitFor(/● connected/);
-    await session.waitForRawMode();
-    session.send('Enter'); // the first tool's form
-    session.send('C-s');
     let screen = await session.waitFor(/exited \(code 3\)/);
     expect(screen).toMatch(/The server stopped: the server exited with code 3/);
+    expect(screen).toMatch(/crashing on purpose/);
+    await session.waitForRawMode();
     session.send('s');
-    screen = await session.waitFor(/Traceback|Error/);
-    expect(screen).not.toMatch(/\u001b/);
+    screen = await session.waitFor(/Traceback/);
+    expect(screen).toMatch(/exit code 3|code 3/);
     session.send('t');
-    screen = await session.waitFor(/initialize/);
-    session.send('r');
-    screen = await session.waitFor(/● connected/);
+    screen = await session.waitFor(/→ initialize/);
+    expect(screen.match(/→ initialize/g)).toHaveLength(1);
+    session.send('Escape', 'r');
+    await session.waitFor(/exited \(code 3\)/);
+    session.send('t');
+    screen = await session.waitFor(/→ initialize[\s\S]*→ initialize/);
   });
 
   it('stays readable at 80x24: names cut with …, never wrapped mid-word', async () => {
@@ -180,13 +187,17 @@ describe('the interactive inspector in a real terminal (tmux)', () => {
     await session.waitFor(/● connected/);
     await session.waitForRawMode();
     session.send('h');
-    let screen = await session.waitFor(/echo/);
-    expect(screen).toMatch(/remember me/);
+    let screen = await session.waitFor(/remember me/);
+    expect(screen).toMatch(/echo/);
     session.send('x');
-    screen = await session.waitFor(/History exported to/);
-    const file = /History exported to (\S+\.json)/.exec(screen.replace(/\n/g, ''))?.[1];
-    expect(file && JSON.parse(readFileSync(file.startsWith('/') ? file : join(cwd, file), 'utf8'))).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'echo', arguments: { text: 'remember me' } })]),
-    );
+    await session.waitFor(/History exported to/);
+    const [file] = readdirSync(cwd).filter((name) => /^mcp-inspect-history-.*\.json$/.test(name));
+    expect(JSON.parse(readFileSync(join(cwd, file!), 'utf8'))).toEqual([
+      expect.objectContaining({ kind: 'tool', name: 'echo', arguments: { text: 'remember me' }, outcome: 'ok' }),
+    ]);
+    // Enter on the entry runs it again.
+    session.send('Enter');
+    screen = await session.waitFor(/✓ ok\s+echo/);
+    expect(screen).toContain('remember me');
   });
 });

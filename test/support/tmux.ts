@@ -4,7 +4,7 @@ import { makeTempDir } from './paths.js';
 
 /** A program running in a real terminal: a detached tmux session on its own socket. */
 export interface TmuxSession {
-  /** Type keys (tmux key names such as Enter, Down, C-c, or literal text). */
+  /** Type keys: tmux key names (Enter, Down, C-c), or `'-l', text` for text typed as it is. */
   send: (...keys: string[]) => void;
   /** The visible screen as text. */
   screen: () => string;
@@ -53,7 +53,11 @@ export function startTmux(
   const screen = () => tmux('capture-pane', '-p', '-t', 'main');
   return {
     send: (...keys) => {
-      for (const key of keys) tmux('send-keys', '-t', 'main', key);
+      for (let i = 0; i < keys.length; i++) {
+        // `-l TEXT`: TEXT is typed as it is, not read as key names.
+        if (keys[i] === '-l') tmux('send-keys', '-t', 'main', '-l', keys[++i] ?? '');
+        else tmux('send-keys', '-t', 'main', keys[i]!);
+      }
     },
     screen,
     waitFor: async (pattern, timeoutMs = 15_000) => {

@@ -232,7 +232,10 @@ server when its files change. Press ? inside for the keys.`,
       } else if (first === undefined) {
         io.stderr(program.helpInformation());
         setExitCode(EXIT.usage);
-      } else if (first === '--' || (first.startsWith('-') && !known.some((k) => words.includes(k)))) {
+      } else if (
+        first === '--' ||
+        (first.startsWith('-') && !known.some((k) => words.includes(k)))
+      ) {
         setExitCode(await runInteractive());
       } else if (first.startsWith('-')) {
         const wanted = words.find((word) => known.includes(word));
@@ -264,7 +267,10 @@ server when its files change. Press ? inside for the keys.`,
     const tui = withCommonOptions(new Command('mcp-inspect'))
       .usage('[options] [-- server command...]')
       .argument('[command...]', 'stdio server command, after --')
-      .option('--watch [path]', 'restart a stdio server when files under path change (default: its folder)')
+      .option(
+        '--watch [path]',
+        'restart a stdio server when files under path change (default: its folder)',
+      )
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
       .exitOverride();
     let code: number = EXIT.ok;

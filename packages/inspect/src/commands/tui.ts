@@ -23,7 +23,11 @@ export interface TuiOptions {
 }
 
 /** The name a server's history is kept under: how it is reached, without credentials. */
-export function serverKey(options: SessionCommandOptions, target: ServerTarget, cwd: string): string {
+export function serverKey(
+  options: SessionCommandOptions,
+  target: ServerTarget,
+  cwd: string,
+): string {
   const { connection } = options;
   if (connection.server !== undefined)
     return `server:${connection.client ?? connection.config ?? 'default'}:${connection.server}`;
@@ -67,12 +71,22 @@ export async function runTui(
   terminal: Terminal,
 ): Promise<number> {
   if (options.oauth)
-    throw usageError('--oauth is not available in the interactive inspector yet.', 'Sign in with a command first, e.g. mcp-inspect tools --url URL --oauth; the token is then cached.');
+    throw usageError(
+      '--oauth is not available in the interactive inspector yet.',
+      'Sign in with a command first, e.g. mcp-inspect tools --url URL --oauth; the token is then cached.',
+    );
   const { connection } = options;
-  if (connection.url === undefined && connection.server === undefined && connection.command.length === 0) {
+  if (
+    connection.url === undefined &&
+    connection.server === undefined &&
+    connection.command.length === 0
+  ) {
     const picked = await pickConfiguredServer(io, terminal);
     if (!picked) return 0;
-    options = { ...options, connection: { ...connection, server: picked.name, client: picked.client } };
+    options = {
+      ...options,
+      connection: { ...connection, server: picked.name, client: picked.client },
+    };
   }
   const { target, warnings } = await resolveTarget(options.connection, io);
   if (tui.watch !== undefined && target.transport !== 'stdio')
@@ -92,8 +106,10 @@ export async function runTui(
     roots: options.policies.roots.length > 0 ? options.policies.roots : [io.cwd],
     history,
   });
-  for (const warning of warnings) session.logs.push({ level: 'warning', logger: 'mcp-inspect', text: sanitizeLine(warning) });
-  if (history.warning) session.logs.push({ level: 'warning', logger: 'mcp-inspect', text: history.warning });
+  for (const warning of warnings)
+    session.logs.push({ level: 'warning', logger: 'mcp-inspect', text: sanitizeLine(warning) });
+  if (history.warning)
+    session.logs.push({ level: 'warning', logger: 'mcp-inspect', text: history.warning });
   // The server starts while Ink loads: launch-to-list is the slower of the two, not their sum.
   const connected = session.connect();
   const stopWatching =

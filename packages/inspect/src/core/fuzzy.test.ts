@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fuzzyFilter, fuzzyScore } from './fuzzy.js';
 
 describe('fuzzy filter', () => {
-  const names = ['get_forecast', 'get_weather', 'echo', 'get-sum', 'longRunningOperation', 'printEnv'];
+  const names = [
+    'get_forecast',
+    'get_weather',
+    'echo',
+    'get-sum',
+    'longRunningOperation',
+    'printEnv',
+  ];
 
   it('keeps the characters in order, case insensitive', () => {
     expect(fuzzyScore('gwe', 'get_weather')).toBeDefined();

@@ -37,7 +37,11 @@ function isCaseBoundary(text: string, index: number): boolean {
  * The items that match `query`, best first (ties keep their order); all of them, in
  * order, for an empty query. `keyOf` gives the text an item is matched on.
  */
-export function fuzzyFilter<T>(items: readonly T[], query: string, keyOf: (item: T) => string): T[] {
+export function fuzzyFilter<T>(
+  items: readonly T[],
+  query: string,
+  keyOf: (item: T) => string,
+): T[] {
   if (query.trim().length === 0) return [...items];
   const scored: { item: T; score: number; index: number }[] = [];
   items.forEach((item, index) => {

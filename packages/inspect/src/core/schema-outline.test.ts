@@ -9,7 +9,11 @@ describe('outlineSchema', () => {
         count: { type: 'integer', minimum: 1, maximum: 10, description: 'How many' },
         mode: { enum: ['fast', 'slow'], default: 'fast' },
         tags: { type: 'array', items: { type: 'string' } },
-        options: { type: 'object', properties: { depth: { type: 'integer' } }, required: ['depth'] },
+        options: {
+          type: 'object',
+          properties: { depth: { type: 'integer' } },
+          required: ['depth'],
+        },
       },
       required: ['count'],
     });

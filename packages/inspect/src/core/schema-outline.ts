@@ -54,10 +54,14 @@ export function outlineSchema(schema: unknown): OutlineLine[] {
     if (n.const !== undefined) return JSON.stringify(n.const);
     const variants = n.anyOf ?? n.oneOf;
     if (variants) return variants.map((variant) => typeOf(variant, s)).join(' | ');
-    const type = Array.isArray(n.type) ? n.type.join(' | ') : (n.type ?? (n.properties ? 'object' : 'any'));
+    const type = Array.isArray(n.type)
+      ? n.type.join(' | ')
+      : (n.type ?? (n.properties ? 'object' : 'any'));
     if (type === 'array') return `array of ${n.items ? typeOf(n.items, s) : 'any'}`;
     const range =
-      n.minimum !== undefined || n.maximum !== undefined ? ` ${n.minimum ?? ''}..${n.maximum ?? ''}` : '';
+      n.minimum !== undefined || n.maximum !== undefined
+        ? ` ${n.minimum ?? ''}..${n.maximum ?? ''}`
+        : '';
     return `${type}${range}`;
   };
   const walk = (node: Schema, depth: number, seen: Set<string>) => {

@@ -82,8 +82,7 @@ export class InspectSession {
         fallbackToModern: options.fallbackToModern,
         timeoutMs: options.timeoutMs,
         clientInfo: { name: 'mcp-inspect', version: options.version },
-        capabilities:
-          options.serverRequests?.capabilities ?? policyCapabilities(options.policies),
+        capabilities: options.serverRequests?.capabilities ?? policyCapabilities(options.policies),
         onStderr: options.onStderr,
         onStray: options.onStray,
         maxMessageBytes: options.maxMessageBytes,

@@ -17,9 +17,14 @@ export async function exportHistory(
 ): Promise<void> {
   if (!session.history) return;
   try {
-    const path = await session.history.exportTo(join(cwd, `mcp-inspect-history-${fileStamp(now)}.json`));
+    const path = await session.history.exportTo(
+      join(cwd, `mcp-inspect-history-${fileStamp(now)}.json`),
+    );
     flash(`History exported to ${path}`);
   } catch (error) {
-    flash(`Could not export the history: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    flash(
+      `Could not export the history: ${error instanceof Error ? error.message : String(error)}`,
+      'error',
+    );
   }
 }

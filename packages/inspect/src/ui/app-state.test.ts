@@ -16,13 +16,21 @@ describe('the TUI reducer', () => {
     expect(state.selected.tools).toBe(2);
     state = appReducer(state, { type: 'move', by: -10, count: 3 });
     expect(state.selected.tools).toBe(0);
-    state = run({ type: 'move', by: 2, count: 5 }, { type: 'tab', tab: 'prompts' }, { type: 'tab', tab: 'tools' });
+    state = run(
+      { type: 'move', by: 2, count: 5 },
+      { type: 'tab', tab: 'prompts' },
+      { type: 'tab', tab: 'tools' },
+    );
     expect(state.selected.tools).toBe(2);
     expect(state.selected.prompts).toBe(0);
   });
 
   it('filters per tab: typing resets the selection, Esc clears, Enter keeps', () => {
-    let state = run({ type: 'move', by: 3, count: 9 }, { type: 'filter-start' }, { type: 'filter-text', text: 'ec' });
+    let state = run(
+      { type: 'move', by: 3, count: 9 },
+      { type: 'filter-start' },
+      { type: 'filter-text', text: 'ec' },
+    );
     expect(state.filtering).toBe(true);
     expect(state.filter.tools).toBe('ec');
     expect(state.selected.tools).toBe(0);
@@ -31,7 +39,13 @@ describe('the TUI reducer', () => {
     expect(state.filter.tools).toBe('ec');
     state = appReducer(state, { type: 'filter-clear' });
     expect(state.filter.tools).toBe('');
-    expect(run({ type: 'filter-start' }, { type: 'filter-text', text: 'x' }, { type: 'tab', tab: 'resources' }).filter.tools).toBe('x');
+    expect(
+      run(
+        { type: 'filter-start' },
+        { type: 'filter-text', text: 'x' },
+        { type: 'tab', tab: 'resources' },
+      ).filter.tools,
+    ).toBe('x');
   });
 
   it('a form takes the focus and gives it back when closed; a result replaces it', () => {

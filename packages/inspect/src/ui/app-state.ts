@@ -67,7 +67,12 @@ export type AppAction =
 
 /** The state the TUI opens in: the Tools tab, its list focused. */
 export function initialAppState(): AppState {
-  const perTab = <T>(value: T) => ({ tools: value, resources: value, templates: value, prompts: value });
+  const perTab = <T>(value: T) => ({
+    tools: value,
+    resources: value,
+    templates: value,
+    prompts: value,
+  });
   return {
     tab: 'tools',
     focus: 'list',
@@ -100,7 +105,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'toggle-focus':
       return { ...state, focus: state.focus === 'list' ? 'right' : 'list' };
     case 'select':
-      return { ...state, selected: { ...state.selected, [state.tab]: clamp(action.index, action.count) } };
+      return {
+        ...state,
+        selected: { ...state.selected, [state.tab]: clamp(action.index, action.count) },
+      };
     case 'move':
       return {
         ...state,

@@ -3,8 +3,14 @@ import type { Key } from 'ink';
 /** A key test: what Ink's useInput hands over, in, whether it is this binding, out. */
 export type KeyTest = (input: string, key: Key) => boolean;
 
-const plain = (char: string): KeyTest => (input, key) => input === char && !key.ctrl && !key.meta;
-const ctrl = (char: string): KeyTest => (input, key) => key.ctrl && input === char;
+const plain =
+  (char: string): KeyTest =>
+  (input, key) =>
+    input === char && !key.ctrl && !key.meta;
+const ctrl =
+  (char: string): KeyTest =>
+  (input, key) =>
+    key.ctrl && input === char;
 
 /**
  * Every key the interactive inspector reacts to, in one place. The first group is the

@@ -20,7 +20,13 @@ const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 
 /** Draw the inspector on the terminal until the person quits (or a signal ends it). */
-export async function renderApp({ session, label, cwd, terminal, interrupt }: RenderAppOptions): Promise<void> {
+export async function renderApp({
+  session,
+  label,
+  cwd,
+  terminal,
+  interrupt,
+}: RenderAppOptions): Promise<void> {
   terminal.stdout.write(ENTER_ALTERNATE_SCREEN);
   let exit = () => {};
   const instance = render(<App session={session} label={label} cwd={cwd} onExit={() => exit()} />, {

@@ -72,7 +72,9 @@ describe('LiveSession against a real server over stdio', () => {
 
   it('reads every page of a paginated list', async () => {
     const session = await open(['--many', '120']);
-    expect(session.getState().lists.tools.items.filter((t) => t.name.startsWith('tool_'))).toHaveLength(120);
+    expect(
+      session.getState().lists.tools.items.filter((t) => t.name.startsWith('tool_')),
+    ).toHaveLength(120);
   });
 
   it('calls a tool, records both directions of the traffic and remembers the call', async () => {
@@ -80,16 +82,29 @@ describe('LiveSession against a real server over stdio', () => {
     const session = await open([], { history });
     const outcome = await session.run({ kind: 'tool', name: 'echo', arguments: { text: 'hello' } });
     expect(outcome).toMatchObject({ ok: true, isError: false, summary: 'hello' });
-    const methods = session.traffic.entries().map((entry) => `${entry.direction} ${entry.method ?? ''}`);
+    const methods = session.traffic
+      .entries()
+      .map((entry) => `${entry.direction} ${entry.method ?? ''}`);
     expect(methods).toContain('out tools/call');
-    expect(session.traffic.entries().some((e) => e.direction === 'in' && e.id !== undefined)).toBe(true);
-    expect(history.entries()[0]).toMatchObject({ kind: 'tool', name: 'echo', outcome: 'ok', arguments: { text: 'hello' } });
+    expect(session.traffic.entries().some((e) => e.direction === 'in' && e.id !== undefined)).toBe(
+      true,
+    );
+    expect(history.entries()[0]).toMatchObject({
+      kind: 'tool',
+      name: 'echo',
+      outcome: 'ok',
+      arguments: { text: 'hello' },
+    });
     expect(history.lastArguments('tool', 'echo')).toEqual({ text: 'hello' });
   });
 
   it('shows progress while a call runs, and Esc (cancel) stops it on the server', async () => {
     const session = await open();
-    const running = session.run({ kind: 'tool', name: 'slow', arguments: { ms: 20_000, steps: 100 } });
+    const running = session.run({
+      kind: 'tool',
+      name: 'slow',
+      arguments: { ms: 20_000, steps: 100 },
+    });
     const withProgress = await until(session, (state) => state.call?.progress !== undefined);
     expect(withProgress.call?.progress?.total).toBe(100);
     session.cancel();
@@ -99,14 +114,20 @@ describe('LiveSession against a real server over stdio', () => {
     const cancelled = session.traffic.entries().find((e) => e.method === 'notifications/cancelled');
     expect(cancelled?.direction).toBe('out');
     // The session goes on: the next call works.
-    expect(await session.run({ kind: 'tool', name: 'echo', arguments: { text: 'again' } })).toMatchObject({ ok: true });
+    expect(
+      await session.run({ kind: 'tool', name: 'echo', arguments: { text: 'again' } }),
+    ).toMatchObject({ ok: true });
   });
 
   it('one call at a time: a second one is refused while the first runs', async () => {
     const session = await open();
     const first = session.run({ kind: 'tool', name: 'slow', arguments: { ms: 300, steps: 1 } });
     const second = await session.run({ kind: 'tool', name: 'echo', arguments: { text: 'x' } });
-    expect(second).toMatchObject({ ok: false, cancelled: false, message: 'A call is already running.' });
+    expect(second).toMatchObject({
+      ok: false,
+      cancelled: false,
+      message: 'A call is already running.',
+    });
     expect(await first).toMatchObject({ ok: true });
   });
 
@@ -114,7 +135,11 @@ describe('LiveSession against a real server over stdio', () => {
     'an elicitation waits for the person and carries their answer (%s era)',
     async (era) => {
       const session = await open([], { era });
-      const running = session.run({ kind: 'tool', name: 'elicit', arguments: { question: 'Sure?' } });
+      const running = session.run({
+        kind: 'tool',
+        name: 'elicit',
+        arguments: { question: 'Sure?' },
+      });
       const asked = await until(session, (state) => state.requests.length > 0);
       const request = asked.requests[0]!;
       expect(request).toMatchObject({ kind: 'elicitation' });
@@ -148,8 +173,12 @@ describe('LiveSession against a real server over stdio', () => {
     const session = await open([], { roots: [] });
     session.setRoots([dir]);
     const outcome = await session.run({ kind: 'tool', name: 'roots', arguments: {} });
-    expect(outcome.ok && JSON.stringify(outcome.result)).toContain(encodeURI(dir.split('/').pop()!));
-    expect(session.traffic.entries().some((e) => e.method === 'notifications/roots/list_changed')).toBe(true);
+    expect(outcome.ok && JSON.stringify(outcome.result)).toContain(
+      encodeURI(dir.split('/').pop()!),
+    );
+    expect(
+      session.traffic.entries().some((e) => e.method === 'notifications/roots/list_changed'),
+    ).toBe(true);
   });
 
   it('a server that crashes: exit code and stderr are kept, and reconnecting starts it again', async () => {
@@ -167,7 +196,12 @@ describe('LiveSession against a real server over stdio', () => {
 
   it('a server that does not start: the failure says why', async () => {
     const session = new LiveSession({
-      target: { transport: 'stdio', command: 'mcpkit-no-such-command', args: [], env: { PATH: '' } },
+      target: {
+        transport: 'stdio',
+        command: 'mcpkit-no-such-command',
+        args: [],
+        env: { PATH: '' },
+      },
       connection: { era: 'legacy', eraIsDefault: false, timeoutMs: 5000, maxMessageBytes: 1 << 20 },
       version: '0',
       roots: [],

@@ -2,7 +2,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { relative } from 'node:path';
 
 /** Folders whose changes never restart a server: tools' caches and dependencies. */
-const IGNORED = /(^|[\\/])(\.git|node_modules|__pycache__|\.venv|venv|\.mypy_cache|\.pytest_cache|\.ruff_cache|dist|build)([\\/]|$)/;
+const IGNORED =
+  /(^|[\\/])(\.git|node_modules|__pycache__|\.venv|venv|\.mypy_cache|\.pytest_cache|\.ruff_cache|dist|build)([\\/]|$)/;
 
 /**
  * Calls `onChange` with the changed file (relative to `root`) when files under `root`

@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveSession } from '../../core/live/live-session.js';
 import type { HistoryEntry } from '../../core/live/history-store.js';
 import type { Operation } from '../../core/live/operations.js';
 import { fuzzyFilter } from '../../core/fuzzy.js';
-import { appReducer, initialAppState } from '../app-state.js';
+import { appReducer, initialAppState, type AppAction, type AppState } from '../app-state.js';
+import type { LiveState } from '../../core/live/live-session.js';
 import { useAppKeys } from '../hooks/use-app-keys.js';
+import { KeyInbox } from '../key-inbox.js';
 import { useLiveState } from '../hooks/use-live-state.js';
 import { useOperations } from '../hooks/use-operations.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -37,21 +39,27 @@ export interface AppProps {
  */
 export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
   const live = useLiveState(session);
-  const [ui, dispatch] = useReducer(appReducer, undefined, initialAppState);
+  const [ui, setUi] = useState(initialAppState);
+  // The state as of the last action, ahead of React's render: keys typed in a burst each
+  // see what the one before did.
+  const uiRef = useRef(ui);
+  const dispatch = useCallback((action: AppAction) => {
+    uiRef.current = appReducer(uiRef.current, action);
+    setUi(uiRef.current);
+  }, []);
   const { columns, rows } = useTerminalSize();
   const width = Math.max(20, columns);
   // One row is left free: an Ink frame as tall as the terminal scrolls it.
   const height = Math.max(8, rows - 1);
   const operations = useOperations(session, dispatch);
   const [detailScroll, setDetailScroll] = useState(0);
+  const [inbox] = useState(() => new KeyInbox());
   // Header and tabs above, the footer below.
   const bodyHeight = height - 3;
 
-  const items = live.lists[ui.tab].items as readonly ListItem[];
+  const selection = useSelection();
+  const { filtered, selected, selectedIndex } = selection(ui, live);
   const filter = ui.filter[ui.tab];
-  const filtered = useMemo(() => fuzzyFilter(items, filter, itemLabel), [items, filter]);
-  const selectedIndex = Math.min(ui.selected[ui.tab], Math.max(0, filtered.length - 1));
-  const selected = filtered[selectedIndex];
   const selectedKey = selected ? itemKey(selected) : '';
   useEffect(() => setDetailScroll(0), [selectedKey, ui.tab]);
 
@@ -82,17 +90,15 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
 
   const request = live.requests[0];
   useAppKeys({
-    ui,
+    getUi: () => uiRef.current,
     dispatch,
-    live,
     session,
-    filtered,
-    selected,
+    selection,
     operations,
     quit,
     setDetailScroll,
     pageSize: bodyHeight,
-    blocked: request !== undefined,
+    inbox,
   });
 
   return (
@@ -111,6 +117,7 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
           width={width}
           height={bodyHeight}
           onAnswer={(answer) => session.answer(request.id, answer)}
+          inbox={inbox}
         />
       ) : (
         <Body
@@ -129,6 +136,7 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
           now={now}
           flash={flash}
           onRerun={rerun}
+          inbox={inbox}
         />
       )}
       {ui.confirmQuit ? (
@@ -142,13 +150,36 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
   );
 }
 
+/**
+ * The current tab's items as filtered and the selected one; the last filtering is kept, so
+ * a key that changes nothing else costs nothing with thousands of items.
+ */
+function useSelection() {
+  const cache = useRef<{ items: unknown; filter: string; filtered: ListItem[] }>(undefined);
+  return useCallback((ui: AppState, live: LiveState) => {
+    const items = live.lists[ui.tab].items as readonly ListItem[];
+    const filter = ui.filter[ui.tab];
+    let last = cache.current;
+    if (!last || last.items !== items || last.filter !== filter) {
+      last = { items, filter, filtered: fuzzyFilter(items, filter, itemLabel) };
+      cache.current = last;
+    }
+    const selectedIndex = Math.min(ui.selected[ui.tab], Math.max(0, last.filtered.length - 1));
+    return { filtered: last.filtered, selected: last.filtered[selectedIndex], selectedIndex };
+  }, []);
+}
+
 /** The operation a history entry describes, to run it again. */
 export function operationOf(entry: HistoryEntry): Operation | undefined {
   switch (entry.kind) {
     case 'tool':
       return { kind: 'tool', name: entry.name, arguments: entry.arguments };
     case 'prompt':
-      return { kind: 'prompt', name: entry.name, arguments: entry.arguments as Record<string, string> };
+      return {
+        kind: 'prompt',
+        name: entry.name,
+        arguments: entry.arguments as Record<string, string>,
+      };
     case 'resource':
       return { kind: 'resource', uri: entry.name };
     case 'template': {

@@ -5,6 +5,7 @@ import type { LiveSession, LiveState } from '../../core/live/live-session.js';
 import { exportHistory } from '../actions.js';
 import type { AppAction, AppState } from '../app-state.js';
 import type { Operations } from '../hooks/use-operations.js';
+import type { KeyInbox } from '../key-inbox.js';
 import { fit, pad } from '../text.js';
 import { DetailPane } from './DetailPane.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -35,6 +36,8 @@ export interface BodyProps {
   now: () => number;
   flash: (text: string, tone?: 'info' | 'error') => void;
   onRerun: (entry: HistoryEntry) => void;
+  /** Keys typed before a form listened. */
+  inbox: KeyInbox;
 }
 
 const EMPTY_TEXT = {
@@ -91,6 +94,7 @@ function RightPane(props: BodyProps) {
         width={width}
         height={height}
         isActive={ui.focus === 'right'}
+        inbox={props.inbox}
         onClose={() => props.dispatch({ type: 'close-form' })}
         onRun={(operation) => void operations.run(operation)}
       />
@@ -108,6 +112,7 @@ function RightPane(props: BodyProps) {
         now={props.now}
         dispatch={props.dispatch}
         flash={props.flash}
+        inbox={props.inbox}
       />
     );
   if (problem) {
@@ -123,7 +128,11 @@ function RightPane(props: BodyProps) {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {lines.slice(0, height).map((line, index) => (
-          <Text key={index} color={index === 0 ? 'red' : undefined} dimColor={index > 2 && index < lines.length - 1}>
+          <Text
+            key={index}
+            color={index === 0 ? 'red' : undefined}
+            dimColor={index > 2 && index < lines.length - 1}
+          >
             {pad(line, width)}
           </Text>
         ))}
@@ -175,6 +184,7 @@ function Overlay(props: BodyProps) {
             props.flash(`Roots: ${roots.length === 0 ? 'none' : roots.join(', ')}`);
           }}
           onCancel={() => dispatch({ type: 'close-overlay' })}
+          inbox={props.inbox}
         />
       );
     case 'history':
@@ -192,7 +202,13 @@ function Overlay(props: BodyProps) {
           }}
           onEdit={(entry) => {
             const tab =
-              entry.kind === 'tool' ? 'tools' : entry.kind === 'prompt' ? 'prompts' : entry.kind === 'template' ? 'templates' : 'resources';
+              entry.kind === 'tool'
+                ? 'tools'
+                : entry.kind === 'prompt'
+                  ? 'prompts'
+                  : entry.kind === 'template'
+                    ? 'templates'
+                    : 'resources';
             dispatch({ type: 'tab', tab });
             dispatch({ type: 'filter-clear' });
             const items = props.live.lists[tab].items as readonly ListItem[];

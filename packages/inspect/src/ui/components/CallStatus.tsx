@@ -21,7 +21,9 @@ export function CallStatus({ call, width, now = Date.now }: CallStatusProps) {
   let bar = '';
   if (progress) {
     const ratio =
-      progress.total && progress.total > 0 ? Math.max(0, Math.min(1, progress.progress / progress.total)) : undefined;
+      progress.total && progress.total > 0
+        ? Math.max(0, Math.min(1, progress.progress / progress.total))
+        : undefined;
     const barWidth = Math.max(10, Math.min(40, width - 24));
     bar =
       ratio === undefined

@@ -46,7 +46,10 @@ export function detailLines(
   if (str(item.title)) lines.push({ text: fit(str(item.title)!, width) });
   if (kind === 'resources' || kind === 'templates') {
     const where = str(item.uri) ?? str(item.uriTemplate) ?? '';
-    lines.push({ text: fit(`${where}${str(item.mimeType) ? `  (${str(item.mimeType)})` : ''}`, width), dim: true });
+    lines.push({
+      text: fit(`${where}${str(item.mimeType) ? `  (${str(item.mimeType)})` : ''}`, width),
+      dim: true,
+    });
   }
   const description = str(item.description);
   if (description) for (const line of wrap(description, width, 12)) lines.push({ text: line });
@@ -54,8 +57,13 @@ export function detailLines(
   if (annotations && typeof annotations === 'object') {
     const flags = Object.entries(annotations)
       .filter(([key]) => key !== 'title')
-      .map(([key, value]) => (value === true ? key.replace(/Hint$/, '') : `${key.replace(/Hint$/, '')}=${JSON.stringify(value)}`));
-    if (flags.length > 0) lines.push({ text: fit(`annotations: ${flags.join(' · ')}`, width), color: 'magenta' });
+      .map(([key, value]) =>
+        value === true
+          ? key.replace(/Hint$/, '')
+          : `${key.replace(/Hint$/, '')}=${JSON.stringify(value)}`,
+      );
+    if (flags.length > 0)
+      lines.push({ text: fit(`annotations: ${flags.join(' · ')}`, width), color: 'magenta' });
   }
   const schemaLines = (title: string, schema: unknown) => {
     const outline = outlineSchema(schema);
@@ -73,9 +81,12 @@ export function detailLines(
     if (item.outputSchema) schemaLines('Output schema', item.outputSchema);
   }
   if (kind === 'prompts') {
-    const args = (item.arguments as { name: string; description?: string; required?: boolean }[]) ?? [];
+    const args =
+      (item.arguments as { name: string; description?: string; required?: boolean }[]) ?? [];
     schemaLines('Arguments (* required)', {
-      properties: Object.fromEntries(args.map((a) => [a.name, { type: 'string', description: a.description }])),
+      properties: Object.fromEntries(
+        args.map((a) => [a.name, { type: 'string', description: a.description }]),
+      ),
       required: args.filter((a) => a.required).map((a) => a.name),
     });
   }

@@ -26,7 +26,11 @@ export function Header({ state, label, width }: HeaderProps) {
       : status.kind === 'connecting'
         ? ['◌', 'yellow', state.starts > 0 ? 'reconnecting…' : 'connecting…']
         : status.kind === 'exited'
-          ? ['✗', 'red', status.signal ? `killed by ${status.signal}` : `exited (code ${status.code})`]
+          ? [
+              '✗',
+              'red',
+              status.signal ? `killed by ${status.signal}` : `exited (code ${status.code})`,
+            ]
           : status.kind === 'failed'
             ? ['✗', 'red', 'failed']
             : ['○', 'gray', 'closed'];

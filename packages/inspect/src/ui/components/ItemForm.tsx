@@ -7,6 +7,7 @@ import {
   promptArgumentsSchema,
   templateVariablesSchema,
 } from '../../core/form/synthesize.js';
+import type { KeyInbox } from '../key-inbox.js';
 import { SchemaForm } from './SchemaForm.js';
 import { itemKey, type ListItem } from './list-items.js';
 
@@ -20,20 +21,39 @@ export interface ItemFormProps {
   width: number;
   height: number;
   isActive: boolean;
+  /** Keys typed before the form listened. */
+  inbox?: KeyInbox;
   onClose: () => void;
   onRun: (operation: Operation) => void;
 }
 
-const HISTORY_KIND = { tools: 'tool', prompts: 'prompt', templates: 'template', resources: 'resource' } as const;
+const HISTORY_KIND = {
+  tools: 'tool',
+  prompts: 'prompt',
+  templates: 'template',
+  resources: 'resource',
+} as const;
 
 /** The form of a tool's arguments, a prompt's arguments or a template's variables. */
-export function ItemForm({ kind, item, initial, session, width, height, isActive, onClose, onRun }: ItemFormProps) {
+export function ItemForm({
+  kind,
+  item,
+  initial,
+  session,
+  width,
+  height,
+  isActive,
+  inbox,
+  onClose,
+  onRun,
+}: ItemFormProps) {
   const name = itemKey(item);
   const schema = useMemo(() => {
     if (kind === 'tools') return (item.inputSchema as object | undefined) ?? { type: 'object' };
     if (kind === 'prompts')
       return promptArgumentsSchema(
-        (item.arguments as { name: string; description?: string; required?: boolean }[] | undefined) ?? [],
+        (item.arguments as
+          { name: string; description?: string; required?: boolean }[] | undefined) ?? [],
       );
     return templateVariablesSchema(item.uriTemplate ?? '');
   }, [kind, item]);
@@ -44,7 +64,12 @@ export function ItemForm({ kind, item, initial, session, width, height, isActive
           session.complete({ type: 'ref/prompt', name: item.name }, argument, value, context)
       : kind === 'templates'
         ? (argument: string, value: string, context: Record<string, string>) =>
-            session.complete({ type: 'ref/resource', uri: item.uriTemplate ?? '' }, argument, value, context)
+            session.complete(
+              { type: 'ref/resource', uri: item.uriTemplate ?? '' },
+              argument,
+              value,
+              context,
+            )
         : undefined;
   return (
     <SchemaForm
@@ -59,6 +84,7 @@ export function ItemForm({ kind, item, initial, session, width, height, isActive
       cancelLabel="close"
       complete={complete}
       isActive={isActive}
+      inbox={inbox}
       onCancel={onClose}
       onSubmit={(value) => {
         onClose();

@@ -48,9 +48,7 @@ export function ItemList({ rows, selected, width, height, focused, empty }: Item
           <Text key={row.key}>{text}</Text>
         );
       })}
-      {scrolls ? (
-        <Text dimColor>{pad(` ${selected + 1}/${rows.length}`, width)}</Text>
-      ) : null}
+      {scrolls ? <Text dimColor>{pad(` ${selected + 1}/${rows.length}`, width)}</Text> : null}
     </Box>
   );
 }

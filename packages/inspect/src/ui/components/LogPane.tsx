@@ -64,9 +64,7 @@ export function LogPane({ log, width, height, isActive }: LogPaneProps) {
         return (
           <Text key={entry.seq} inverse={isActive && top + offset === cursor} wrap="truncate-end">
             <Text dimColor>{fit(time, width)}</Text>
-            <Text {...levelStyle(entry.level)}>
-              {fit(level, Math.max(0, width - time.length))}
-            </Text>
+            <Text {...levelStyle(entry.level)}>{fit(level, Math.max(0, width - time.length))}</Text>
             <Text bold>{fit(logger, Math.max(0, width - time.length - level.length))}</Text>
             {fit(entry.text, room)}
           </Text>

@@ -1,7 +1,9 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useInput, type Key } from 'ink';
 import { useMemo } from 'react';
 import type { PendingRequest, RequestAnswer } from '../../core/live/server-requests.js';
 import { KEYS } from '../key-bindings.js';
+import { useKeyInbox, type KeyInbox } from '../key-inbox.js';
+import { splitKeys } from '../keys.js';
 import { fit, pad, wrap } from '../text.js';
 import { SchemaForm } from './SchemaForm.js';
 
@@ -11,12 +13,18 @@ export interface RequestPanelProps {
   width: number;
   height: number;
   onAnswer: (answer: RequestAnswer) => void;
+  /** Keys typed before the panel listened. */
+  inbox?: KeyInbox;
 }
 
 const REPLY_SCHEMA = {
   type: 'object',
   properties: {
-    reply: { type: 'string', title: 'reply', description: 'The assistant message sent back to the server' },
+    reply: {
+      type: 'string',
+      title: 'reply',
+      description: 'The assistant message sent back to the server',
+    },
   },
   required: ['reply'],
 };
@@ -25,7 +33,7 @@ const REPLY_SCHEMA = {
  * A request from the server that waits for the person: an elicitation form, a URL to
  * open, or a sampling request to answer by hand. Esc declines; nothing else waits on it.
  */
-export function RequestPanel({ request, width, height, onAnswer }: RequestPanelProps) {
+export function RequestPanel({ request, width, height, onAnswer, inbox }: RequestPanelProps) {
   if (request.kind === 'elicitation')
     return (
       <SchemaForm
@@ -39,25 +47,33 @@ export function RequestPanel({ request, width, height, onAnswer }: RequestPanelP
         cancelLabel="decline"
         onSubmit={(content) => onAnswer({ action: 'accept', content })}
         onCancel={() => onAnswer({ action: 'decline' })}
+        inbox={inbox}
       />
     );
-  if (request.kind === 'elicitation-url') return <UrlRequest {...{ request, width, onAnswer }} />;
-  return <SamplingRequest {...{ request, width, height, onAnswer }} />;
+  if (request.kind === 'elicitation-url')
+    return <UrlRequest {...{ request, width, onAnswer, inbox }} />;
+  return <SamplingRequest {...{ request, width, height, onAnswer, inbox }} />;
 }
 
 function UrlRequest({
   request,
   width,
   onAnswer,
+  inbox,
 }: {
   request: Extract<PendingRequest, { kind: 'elicitation-url' }>;
   width: number;
   onAnswer: (answer: RequestAnswer) => void;
+  inbox?: KeyInbox;
 }) {
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key) => {
     if (KEYS.send(input, key) || KEYS.yes(input)) onAnswer({ action: 'accept' });
     else if (KEYS.no(input, key)) onAnswer({ action: 'decline' });
+  };
+  useInput((input, key) => {
+    for (const [text, k] of splitKeys(input, key)) onKey(text, k);
   });
+  useKeyInbox(inbox, onKey, true);
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color="cyan">
@@ -67,7 +83,9 @@ function UrlRequest({
         <Text key={index}>{line}</Text>
       ))}
       <Text color="yellow">{fit(request.url, width)}</Text>
-      <Text dimColor>{fit('Open it yourself, then: y (or Ctrl-S) done · n (or Esc) decline', width)}</Text>
+      <Text dimColor>
+        {fit('Open it yourself, then: y (or Ctrl-S) done · n (or Esc) decline', width)}
+      </Text>
     </Box>
   );
 }
@@ -77,11 +95,13 @@ function SamplingRequest({
   width,
   height,
   onAnswer,
+  inbox,
 }: {
   request: Extract<PendingRequest, { kind: 'sampling' }>;
   width: number;
   height: number;
   onAnswer: (answer: RequestAnswer) => void;
+  inbox?: KeyInbox;
 }) {
   const lines = useMemo(() => {
     const out: { text: string; bold?: boolean; dim?: boolean }[] = [];
@@ -93,9 +113,12 @@ function SamplingRequest({
       .filter(Boolean)
       .join(' · ');
     if (about) out.push({ text: about, dim: true });
-    if (request.systemPrompt) for (const line of wrap(`system: ${request.systemPrompt}`, width, 3)) out.push({ text: line, dim: true });
+    if (request.systemPrompt)
+      for (const line of wrap(`system: ${request.systemPrompt}`, width, 3))
+        out.push({ text: line, dim: true });
     for (const message of request.messages) {
-      const content = message.content as { type?: string; text?: string } | { type?: string; text?: string }[];
+      const content = message.content as
+        { type?: string; text?: string } | { type?: string; text?: string }[];
       const blocks = Array.isArray(content) ? content : [content];
       for (const block of blocks) {
         const text = block.type === 'text' ? (block.text ?? '') : `[${block.type ?? 'content'}]`;
@@ -108,7 +131,12 @@ function SamplingRequest({
   return (
     <Box flexDirection="column" width={width} height={height}>
       {shown.map((line, index) => (
-        <Text key={index} bold={line.bold} color={line.bold ? 'cyan' : undefined} dimColor={line.dim}>
+        <Text
+          key={index}
+          bold={line.bold}
+          color={line.bold ? 'cyan' : undefined}
+          dimColor={line.dim}
+        >
           {pad(line.text, width)}
         </Text>
       ))}
@@ -122,6 +150,7 @@ function SamplingRequest({
         cancelLabel="decline"
         onSubmit={(value) => onAnswer({ action: 'reply', text: String(value.reply ?? '') })}
         onCancel={() => onAnswer({ action: 'decline' })}
+        inbox={inbox}
       />
     </Box>
   );

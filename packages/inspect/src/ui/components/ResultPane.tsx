@@ -4,6 +4,7 @@ import type { LiveState } from '../../core/live/live-session.js';
 import { defaultResultPath, saveResult } from '../../core/result/save-result.js';
 import type { AppAction } from '../app-state.js';
 import type { Operations } from '../hooks/use-operations.js';
+import type { KeyInbox } from '../key-inbox.js';
 import { fit } from '../text.js';
 import { CallStatus } from './CallStatus.js';
 import { ResultView } from './ResultView.js';
@@ -21,6 +22,8 @@ export interface ResultPaneProps {
   now: () => number;
   dispatch: Dispatch<AppAction>;
   flash: (text: string, tone?: 'info' | 'error') => void;
+  /** Keys typed before the save prompt listened. */
+  inbox?: KeyInbox;
 }
 
 /** The running call's progress, or the last result, scrollable, with saving on `w`. */
@@ -49,6 +52,7 @@ export function ResultPane(props: ResultPaneProps) {
             props.flash(`Saved to ${written}`);
           }}
           onCancel={() => dispatch({ type: 'saving', saving: false })}
+          inbox={props.inbox}
         />
       ) : null}
     </Box>

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { KeyInbox } from '../key-inbox.js';
 import { SchemaForm } from './SchemaForm.js';
 
 /** Props of {@link RootsEditor}. */
@@ -10,6 +11,8 @@ export interface RootsEditorProps {
   cwd?: string;
   onSave: (roots: string[]) => void;
   onCancel: () => void;
+  /** Keys typed before the form listened. */
+  inbox?: KeyInbox;
 }
 
 const SCHEMA = {
@@ -25,7 +28,15 @@ const SCHEMA = {
 };
 
 /** The roots offered to the server, as an editable list of folders. */
-export function RootsEditor({ roots, width, height, cwd = process.cwd(), onSave, onCancel }: RootsEditorProps) {
+export function RootsEditor({
+  roots,
+  width,
+  height,
+  cwd = process.cwd(),
+  onSave,
+  onCancel,
+  inbox,
+}: RootsEditorProps) {
   return (
     <SchemaForm
       title="Roots"
@@ -37,6 +48,7 @@ export function RootsEditor({ roots, width, height, cwd = process.cwd(), onSave,
       sendLabel="save"
       cancelLabel="close"
       onCancel={onCancel}
+      inbox={inbox}
       onSubmit={(value) => {
         const list = Array.isArray(value.roots) ? (value.roots as unknown[]) : [];
         onSave(

@@ -1,7 +1,9 @@
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useInput, type Key } from 'ink';
 import { useRef, useState } from 'react';
 import { KEYS } from '../key-bindings.js';
+import { useKeyInbox, type KeyInbox } from '../key-inbox.js';
+import { splitKeys } from '../keys.js';
 
 /** Props of {@link SavePrompt}. */
 export interface SavePromptProps {
@@ -13,6 +15,8 @@ export interface SavePromptProps {
   onCancel: () => void;
   /** Whether keys go to the prompt; true unless given. */
   isActive?: boolean;
+  /** Keys typed before the prompt listened (see {@link KeyInbox}). */
+  inbox?: KeyInbox;
 }
 
 interface Field {
@@ -27,7 +31,13 @@ interface Field {
  * in state so that a paste ending in Enter ("name.json\r", one input event) saves what was
  * pasted, not the previous render's value.
  */
-export function SavePrompt({ defaultPath, onSave, onCancel, isActive = true }: SavePromptProps) {
+export function SavePrompt({
+  defaultPath,
+  onSave,
+  onCancel,
+  isActive = true,
+  inbox,
+}: SavePromptProps) {
   const field = useRef<Field>({ value: defaultPath, selected: true, saving: false });
   const [shown, setShown] = useState<Field>({ value: defaultPath, selected: true, saving: false });
   const [error, setError] = useState<string | undefined>();
@@ -56,31 +66,35 @@ export function SavePrompt({ defaultPath, onSave, onCancel, isActive = true }: S
       .finally(() => update({ saving: false }));
   };
 
+  const onKey = (input: string, key: Key) => {
+    if (KEYS.back(input, key)) {
+      onCancel();
+      return;
+    }
+    if (key.return) {
+      submit();
+      return;
+    }
+    const { value, selected } = field.current;
+    if (key.backspace || key.delete) {
+      update({ value: selected ? '' : value.slice(0, -1), selected: false });
+    } else if (key.leftArrow || key.rightArrow) {
+      update({ selected: false });
+    } else if (!key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
+      const [line = '', ...rest] = input.split(/\r\n|\r|\n/);
+      // eslint-disable-next-line no-control-regex
+      const typed = line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+      update({ value: selected ? typed : value + typed, selected: false });
+      if (rest.length > 0) submit();
+    }
+  };
   useInput(
     (input, key) => {
-      if (KEYS.back(input, key)) {
-        onCancel();
-        return;
-      }
-      if (key.return) {
-        submit();
-        return;
-      }
-      const { value, selected } = field.current;
-      if (key.backspace || key.delete) {
-        update({ value: selected ? '' : value.slice(0, -1), selected: false });
-      } else if (key.leftArrow || key.rightArrow) {
-        update({ selected: false });
-      } else if (!key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
-        const [line = '', ...rest] = input.split(/\r\n|\r|\n/);
-        // eslint-disable-next-line no-control-regex
-        const typed = line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-        update({ value: selected ? typed : value + typed, selected: false });
-        if (rest.length > 0) submit();
-      }
+      for (const [text, k] of splitKeys(input, key, { groupText: true })) onKey(text, k);
     },
     { isActive },
   );
+  useKeyInbox(inbox, onKey, isActive);
 
   return (
     <Box flexDirection="column">

@@ -12,6 +12,8 @@ import {
 import { formRows, type FormRow } from '../../core/form/rows.js';
 import { textProblem } from '../../core/form/value.js';
 import { KEYS } from '../key-bindings.js';
+import { useKeyInbox, type KeyInbox } from '../key-inbox.js';
+import { splitKeys } from '../keys.js';
 import { FormField, fieldHeight } from './FormField.js';
 import { RawJsonEditor } from './RawJsonEditor.js';
 
@@ -41,6 +43,8 @@ export interface SchemaFormProps {
   onCancel: () => void;
   /** Input is taken only while true (default true). */
   isActive?: boolean;
+  /** Keys typed before the form listened (see {@link KeyInbox}). */
+  inbox?: KeyInbox;
 }
 
 /** Completions shown under a field, for the text they were asked for. */
@@ -169,35 +173,39 @@ export function SchemaForm(props: SchemaFormProps) {
     if (next.submission && next.submission !== before.submission) onSubmit(next.submission.value);
   };
 
+  const onKey = (input: string, key: Key) => {
+    const now = current.current ?? state;
+    if (KEYS.back(input, key)) return onCancel();
+    if (KEYS.send(input, key)) return dispatch({ type: 'send' });
+    if (KEYS.rawJson(input, key)) return dispatch({ type: 'rawMode' });
+    if (now.mode === 'raw') {
+      const action = rawAction(input, key);
+      if (action) dispatch(action);
+      return;
+    }
+    if (KEYS.addItem(input, key)) return dispatch({ type: 'addItem' });
+    if (KEYS.removeItem(input, key)) return dispatch({ type: 'removeItem' });
+    const row = focusableRows(now)[now.focus];
+    // → at the end of a string field takes the first completion offered for its text.
+    if (
+      KEYS.optionRight(input, key) &&
+      row &&
+      completions &&
+      completions.key === completionKey(row)
+    ) {
+      const first = completions.values[0];
+      if (first !== undefined) return dispatch({ type: 'setText', text: first });
+    }
+    const action = formAction(now, input, key);
+    if (action) dispatch(action);
+  };
   useInput(
     (input, key) => {
-      const now = current.current ?? state;
-      if (KEYS.back(input, key)) return onCancel();
-      if (KEYS.send(input, key)) return dispatch({ type: 'send' });
-      if (KEYS.rawJson(input, key)) return dispatch({ type: 'rawMode' });
-      if (now.mode === 'raw') {
-        const action = rawAction(input, key);
-        if (action) dispatch(action);
-        return;
-      }
-      if (KEYS.addItem(input, key)) return dispatch({ type: 'addItem' });
-      if (KEYS.removeItem(input, key)) return dispatch({ type: 'removeItem' });
-      const row = focusableRows(now)[now.focus];
-      // → at the end of a string field takes the first completion offered for its text.
-      if (
-        KEYS.optionRight(input, key) &&
-        row &&
-        completions &&
-        completions.key === completionKey(row)
-      ) {
-        const first = completions.values[0];
-        if (first !== undefined) return dispatch({ type: 'setText', text: first });
-      }
-      const action = formAction(now, input, key);
-      if (action) dispatch(action);
+      for (const [text, k] of splitKeys(input, key, { groupText: true })) onKey(text, k);
     },
     { isActive: props.isActive ?? true },
   );
+  useKeyInbox(props.inbox, onKey, props.isActive ?? true);
 
   const header: ReactNode[] = [
     <Text key="title" bold wrap="truncate-end">

@@ -69,16 +69,24 @@ export function ServerPicker({ servers, problems, onPick, onQuit }: ServerPicker
   });
   const width = Math.max(20, columns);
   const listHeight = Math.max(3, rows - 5 - Math.min(3, problems.length));
-  const top = Math.max(0, Math.min(selected - Math.floor(listHeight / 2), shown.length - listHeight));
+  const top = Math.max(
+    0,
+    Math.min(selected - Math.floor(listHeight / 2), shown.length - listHeight),
+  );
   const nameWidth = Math.min(24, Math.floor(width * 0.3));
   const clientWidth = 22;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>{fit('Choose a server (from your MCP clients’ configs)', width)}</Text>
-      <Text color="cyan">{fit(filtering || filter ? `/${filter}${filtering ? '▏' : ''}` : ' ', width)}</Text>
+      <Text color="cyan">
+        {fit(filtering || filter ? `/${filter}${filtering ? '▏' : ''}` : ' ', width)}
+      </Text>
       {servers.length === 0 ? (
         <Text dimColor>
-          {fit('No client config defines a server. Start one directly: mcp-inspect -- <command>, or --url URL.', width)}
+          {fit(
+            'No client config defines a server. Start one directly: mcp-inspect -- <command>, or --url URL.',
+            width,
+          )}
         </Text>
       ) : (
         shown.slice(top, top + listHeight).map((server, offset) => {
@@ -86,11 +94,21 @@ export function ServerPicker({ servers, problems, onPick, onQuit }: ServerPicker
           const line =
             pad(`${index === selected ? '›' : ' '} ${server.name}`, nameWidth) +
             ' ' +
-            pad(`${server.client}${server.scope === 'user' ? '' : ` (${server.scope})`}`, clientWidth) +
+            pad(
+              `${server.client}${server.scope === 'user' ? '' : ` (${server.scope})`}`,
+              clientWidth,
+            ) +
             ' ' +
-            fit(`${maskSecretsInText(server.summary)}${server.shadowed ? '  [shadowed]' : ''}`, Math.max(0, width - nameWidth - clientWidth - 2));
+            fit(
+              `${maskSecretsInText(server.summary)}${server.shadowed ? '  [shadowed]' : ''}`,
+              Math.max(0, width - nameWidth - clientWidth - 2),
+            );
           return (
-            <Text key={`${server.client}:${server.file}:${server.name}`} inverse={index === selected} dimColor={server.shadowed && index !== selected}>
+            <Text
+              key={`${server.client}:${server.file}:${server.name}`}
+              inverse={index === selected}
+              dimColor={server.shadowed && index !== selected}
+            >
               {pad(line, width)}
             </Text>
           );

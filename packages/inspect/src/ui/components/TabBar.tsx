@@ -22,7 +22,11 @@ export function TabBar({ lists, tab, filter, filtering, width }: TabBarProps) {
       {TABS.map((kind, index) => {
         const list = lists[kind];
         const count =
-          list.status === 'loading' ? '…' : list.status === 'unsupported' ? '–' : String(list.items.length);
+          list.status === 'loading'
+            ? '…'
+            : list.status === 'unsupported'
+              ? '–'
+              : String(list.items.length);
         const label = ` ${index + 1} ${TAB_TITLES[kind]} ${count} `;
         return kind === tab ? (
           <Text key={kind} inverse bold>

@@ -6,23 +6,28 @@ import { TABS } from '../app-state.js';
 import type { ListItem } from '../components/list-items.js';
 import { itemKey } from '../components/list-items.js';
 import { KEYS } from '../key-bindings.js';
+import { splitKeys } from '../keys.js';
+import type { KeyInbox } from '../key-inbox.js';
 import type { Operations } from './use-operations.js';
 
 /** What the App's key handler acts on. */
 export interface AppKeysOptions {
-  ui: AppState;
+  /** The UI state as of the last key handled (not the last render: keys come faster). */
+  getUi: () => AppState;
   dispatch: Dispatch<AppAction>;
-  live: LiveState;
   session: LiveSession;
-  filtered: readonly ListItem[];
-  selected: ListItem | undefined;
+  /** The current tab's items as filtered, and the selected one, for a UI state. */
+  selection: (
+    ui: AppState,
+    live: LiveState,
+  ) => { filtered: readonly ListItem[]; selected?: ListItem };
   operations: Operations;
   quit: () => void;
   setDetailScroll: (update: (scroll: number) => number) => void;
   /** Rows of the body, for paging. */
   pageSize: number;
-  /** A server request has the keys (its form answers them). */
-  blocked: boolean;
+  /** Where keys wait for a form that is about to listen. */
+  inbox: KeyInbox;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -33,14 +38,18 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
  * view and the panes handle their own keys; this handler stands back while they have them.
  */
 export function useAppKeys(options: AppKeysOptions): void {
-  const { ui, dispatch, live, session, filtered, selected, operations, quit } = options;
-  const count = filtered.length;
+  const { dispatch, session, operations, quit } = options;
+  let ui: AppState;
+  let live: LiveState;
+  let selected: ListItem | undefined;
+  let count = 0;
 
   const onFilterKey = (input: string, key: Key) => {
     const text = ui.filter[ui.tab];
     if (key.escape) dispatch({ type: 'filter-clear' });
     else if (key.return) dispatch({ type: 'filter-keep' });
-    else if (key.backspace || key.delete) dispatch({ type: 'filter-text', text: text.slice(0, -1) });
+    else if (key.backspace || key.delete)
+      dispatch({ type: 'filter-text', text: text.slice(0, -1) });
     else if (!key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) {
       // A burst may end in Enter: the text first, then keep the filter.
       const [typed = '', ...rest] = input.split(/\r\n|\r|\n/);
@@ -86,18 +95,31 @@ export function useAppKeys(options: AppKeysOptions): void {
     else if (KEYS.raw(input, key)) dispatch({ type: 'toggle-raw' });
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key) => {
+    ui = options.getUi();
+    live = session.getState();
+    const selection = options.selection(ui, live);
+    selected = selection.selected;
+    count = selection.filtered.length;
     if (KEYS.forceQuit(input, key)) return quit();
-    if (options.blocked) return;
     if (ui.confirmQuit) {
       if (KEYS.yes(input)) quit();
       else if (KEYS.no(input, key)) dispatch({ type: 'confirm-quit', asking: false });
       return;
     }
-    // Esc cancels a running call wherever the person is, and never quits.
-    if (live.call && KEYS.back(input, key)) return session.cancel();
-    if (ui.saving || ui.overlay === 'roots') return;
-    if (ui.right.kind === 'form' && ui.focus === 'right') return;
+    const request = live.requests.length > 0;
+    // Esc cancels a running call wherever the person is, and never quits (with a server's
+    // request on screen, Esc declines that instead).
+    if (live.call && !request && KEYS.back(input, key)) return session.cancel();
+    const formHasKeys =
+      request ||
+      ui.saving ||
+      ui.overlay === 'roots' ||
+      (ui.right.kind === 'form' && ui.focus === 'right');
+    if (formHasKeys) {
+      if (!options.inbox.attached) options.inbox.hold(input, key);
+      return;
+    }
     if (ui.filtering) return onFilterKey(input, key);
 
     if (KEYS.quit(input, key)) {
@@ -121,5 +143,9 @@ export function useAppKeys(options: AppKeysOptions): void {
       else dispatch({ type: 'focus', focus: 'list' });
     } else if (ui.focus === 'list') onListKey(input, key);
     else if (ui.right.kind === 'detail') onDetailKey(input, key);
+  };
+
+  useInput((input, key) => {
+    for (const [char, charKey] of splitKeys(input, key)) onKey(char, charKey);
   });
 }
