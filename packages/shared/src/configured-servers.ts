@@ -1,5 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { CLIENT_IDS, resolveConfigCandidates, type ClientId, type ConfigScope } from './client-paths.js';
+import {
+  CLIENT_IDS,
+  resolveConfigCandidates,
+  type ClientId,
+  type ConfigScope,
+} from './client-paths.js';
 import { readConfigTextSync } from './read-config-file.js';
 import { readServerEntries } from './server-entries.js';
 
@@ -60,7 +65,8 @@ export async function listConfiguredServers(
           cwd: candidate.projectKey ?? options.cwd,
           readFile: (file) => {
             const text = readConfigTextSync(file);
-            if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+            if (text === undefined)
+              throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
             return text;
           },
         });
@@ -77,7 +83,10 @@ export async function listConfiguredServers(
           seen.add(entry.name);
         }
       } catch (error) {
-        problems.push({ file: candidate.file, message: error instanceof Error ? error.message : String(error) });
+        problems.push({
+          file: candidate.file,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }

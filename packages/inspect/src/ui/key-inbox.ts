@@ -1,5 +1,5 @@
 import type { Key } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * Keys typed for a form before it listens. A form appears one render after the key that
@@ -40,7 +40,9 @@ export function useKeyInbox(
   isActive: boolean,
 ): void {
   const latest = useRef(handler);
-  latest.current = handler;
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => {
     if (!inbox || !isActive) return;
     const forward = (input: string, key: Key) => latest.current(input, key);

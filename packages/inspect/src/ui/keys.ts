@@ -65,7 +65,10 @@ export function splitKeys(
   // Esc then a key, typed fast, reaches a terminal program as Alt+key: no binding of ours
   // uses Alt, so it is the two keys it was.
   if (key.meta && !key.escape && input.length > 0 && !key.ctrl)
-    return [['', { ...NO_KEY, escape: true }], ...splitKeys(input, { ...key, meta: false }, options)];
+    return [
+      ['', { ...NO_KEY, escape: true }],
+      ...splitKeys(input, { ...key, meta: false }, options),
+    ];
   if (special || [...input].length <= 1) return [[input, key]];
   const keys: [string, Key][] = [];
   let text = '';

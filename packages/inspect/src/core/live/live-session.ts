@@ -1,9 +1,6 @@
 import type { ServerTarget } from '@mcpkit/shared/connection';
 import type {
-  CallToolResult,
-  GetPromptResult,
   Prompt,
-  ReadResourceResult,
   Resource,
   ResourceTemplateType as ResourceTemplate,
   Tool,
@@ -12,7 +9,7 @@ import { InspectError } from '../errors.js';
 import { fetchList, type ListKind } from '../lists.js';
 import type { ConnectionOptions } from '../options.js';
 import { InspectSession } from '../session.js';
-import { HistoryStore, type HistoryEntry } from './history-store.js';
+import type { HistoryEntry, HistoryStore } from './history-store.js';
 import { NotificationLog } from './notification-log.js';
 import { StderrLog } from './stderr-log.js';
 import { TrafficLog } from './traffic-log.js';

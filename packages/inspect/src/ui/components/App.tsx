@@ -52,7 +52,7 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
   // One row is left free: an Ink frame as tall as the terminal scrolls it.
   const height = Math.max(8, rows - 1);
   const operations = useOperations(session, dispatch);
-  const [detailScroll, setDetailScroll] = useState(0);
+  const [detail, setDetail] = useState({ key: '', scroll: 0 });
   const [inbox] = useState(() => new KeyInbox());
   // Header and tabs above, the footer below.
   const bodyHeight = height - 3;
@@ -60,8 +60,21 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
   const selection = useSelection();
   const { filtered, selected, selectedIndex } = selection(ui, live);
   const filter = ui.filter[ui.tab];
-  const selectedKey = selected ? itemKey(selected) : '';
-  useEffect(() => setDetailScroll(0), [selectedKey, ui.tab]);
+  // The detail pane's scroll belongs to the item it was scrolled on: another item starts at the top.
+  const detailKeyOf = (state: AppState, item: ListItem | undefined) =>
+    `${state.tab}\u0000${item ? itemKey(item) : ''}`;
+  const detailScroll = detail.key === detailKeyOf(ui, selected) ? detail.scroll : 0;
+  const setDetailScroll = useCallback(
+    (update: (scroll: number) => number) => {
+      const state = uiRef.current;
+      const key = detailKeyOf(state, selection(state, session.getState()).selected);
+      setDetail((previous) => ({
+        key,
+        scroll: update(previous.key === key ? previous.scroll : 0),
+      }));
+    },
+    [selection, session],
+  );
 
   const quit = useCallback(() => {
     void session.close().finally(onExit);
@@ -69,13 +82,13 @@ export function App({ session, label, cwd, onExit, now = Date.now }: AppProps) {
 
   const flash = useCallback(
     (text: string, tone: 'info' | 'error' = 'info') => dispatch({ type: 'flash', text, tone }),
-    [],
+    [dispatch],
   );
   useEffect(() => {
     if (!ui.flash) return;
     const timer = setTimeout(() => dispatch({ type: 'clear-flash' }), 4000);
     return () => clearTimeout(timer);
-  }, [ui.flash]);
+  }, [ui.flash, dispatch]);
   useEffect(() => {
     if (live.notice) flash(live.notice);
   }, [live.notice, flash]);
