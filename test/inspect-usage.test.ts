@@ -96,10 +96,22 @@ describe('mcp-inspect usage errors', () => {
     expect(unknown.stderr).toContain('Did you mean "call"?');
   });
 
-  it('a server after -- alone still says that the interactive inspector is not there yet', async () => {
-    const result = await inspect(['--', 'node', 'server.js']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('interactive inspector is not available');
+  it('the interactive inspector without a terminal says it needs one and names the commands (exit 2)', async () => {
+    for (const args of [
+      ['--', 'node', 'server.js'],
+      ['--url', 'http://127.0.0.1:9/mcp'],
+      ['--server', 'x'],
+    ]) {
+      const result = await inspect(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('the interactive inspector needs a terminal');
+      expect(result.stderr).toContain('mcp-inspect tools -- <server command>');
+      expect(result.stdout).toBe('');
+    }
+    // No server and no terminal: the usage, as before.
+    const bare = await inspect([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: mcp-inspect');
   });
 
   it('--url without a scheme says so and suggests http:// (exit 2)', async () => {
