@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVERYTHING, TEST_SERVER } from './support/inspect.js';
@@ -168,6 +168,26 @@ describe('the interactive inspector in a real terminal (tmux)', () => {
     // The list column is narrower than the longest names: they end in … rather than wrap.
     expect(screen).toMatch(/trigger-long-run\S*…|trigger-long-running-operation/);
     expect(screen).not.toMatch(/^\s*ning-operation/m);
+  });
+
+  it('--watch restarts the server when its files change, and lists again', async () => {
+    const cwd = makeTempDir('tui-watch');
+    const server = (tool: string) => `
+import { McpServer } from '${import.meta.resolve('@modelcontextprotocol/server')}';
+import { serveStdio } from '${import.meta.resolve('@modelcontextprotocol/server/stdio')}';
+serveStdio(() => {
+  const server = new McpServer({ name: 'watched', version: '1.0.0' });
+  server.registerTool('${tool}', { description: 'A tool.' }, () => ({ content: [{ type: 'text', text: 'hi' }] }));
+  return server;
+});
+`;
+    writeFileSync(join(cwd, 'server.mjs'), server('first_version'));
+    ({ session } = startInspector(`--watch -- ${process.execPath} server.mjs`, { cwd }));
+    await session.waitFor(/› first_version/);
+    writeFileSync(join(cwd, 'server.mjs'), server('second_version'));
+    const screen = await session.waitFor(/› second_version/);
+    expect(screen).not.toContain('first_version');
+    expect(screen).toMatch(/Restarted: server\.mjs changed/);
   });
 
   it('history: a call is remembered across runs and re-run with Enter', async () => {

@@ -213,3 +213,36 @@ describe('LiveSession against a real server over stdio', () => {
     expect(status.kind === 'failed' && status.message).toMatch(/mcpkit-no-such-command/);
   });
 });
+
+describe('LiveSession: lists that change while connected', () => {
+  const CHANGING = join(ROOT, 'test/fixtures/changing-server.mjs');
+
+  it.each(['legacy', 'modern'] as const)(
+    're-lists tools and prompts on list_changed (%s era)',
+    async (era) => {
+      const session = new LiveSession({
+        target: {
+          transport: 'stdio',
+          command: process.execPath,
+          args: [CHANGING],
+          env: { PATH: process.env.PATH ?? '' },
+        },
+        connection: { era, eraIsDefault: false, timeoutMs: 10_000, maxMessageBytes: 1 << 24 },
+        version: '0',
+        roots: [],
+      });
+      sessions.push(session);
+      await session.connect();
+      expect(session.getState().lists.tools.items.map((t) => t.name)).toEqual([
+        'add_tool',
+        'add_prompt',
+      ]);
+      await session.run({ kind: 'tool', name: 'add_tool', arguments: {} });
+      await until(session, (state) => state.lists.tools.items.some((t) => t.name === 'extra_1'));
+      await session.run({ kind: 'tool', name: 'add_prompt', arguments: {} });
+      await until(session, (state) =>
+        state.lists.prompts.items.some((p) => p.name === 'extra_prompt_1'),
+      );
+    },
+  );
+});

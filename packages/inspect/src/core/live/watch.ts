@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { relative } from 'node:path';
+import { basename } from 'node:path';
 
 /** Folders whose changes never restart a server: tools' caches and dependencies. */
 const IGNORED =
@@ -22,7 +22,7 @@ export function watchFiles(
     watcher = watch(root, { recursive: true }, (_event, name) => {
       const file = name ? String(name) : '';
       if (IGNORED.test(file) || /(~|\.swp|\.tmp)$/.test(file)) return;
-      last = file ? relative('.', file) : root;
+      last = file || basename(root);
       clearTimeout(timer);
       timer = setTimeout(() => onChange(last), options.debounceMs ?? 250);
     });

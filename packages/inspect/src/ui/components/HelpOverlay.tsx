@@ -8,18 +8,24 @@ export interface HelpOverlayProps {
   height: number;
 }
 
-/** Every key, grouped by where it works (`?`). */
-export function HelpOverlay({ width, height }: HelpOverlayProps) {
+interface Row {
+  text: string;
+  /** Absent for a group's heading. */
+  key?: string;
+}
+
+function rowsOf(groups: typeof KEY_HELP): Row[] {
+  return groups.flatMap((group) => [
+    { text: group.where },
+    ...group.keys.map((entry) => ({ key: entry.keys, text: entry.does })),
+  ]);
+}
+
+function Column({ rows, width }: { rows: readonly Row[]; width: number }) {
   const keyWidth = Math.min(24, Math.floor(width / 3));
-  const rows: { text: string; bold?: boolean; key?: string }[] = [];
-  for (const group of KEY_HELP) {
-    rows.push({ text: group.where, bold: true });
-    for (const entry of group.keys) rows.push({ key: entry.keys, text: entry.does });
-  }
-  rows.push({ text: 'Esc or ? closes this help', bold: false, key: '' });
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      {rows.slice(0, height).map((row, index) =>
+    <Box flexDirection="column" width={width}>
+      {rows.map((row, index) =>
         row.key === undefined ? (
           <Text key={index} bold color="cyan">
             {pad(row.text, width)}
@@ -31,6 +37,34 @@ export function HelpOverlay({ width, height }: HelpOverlayProps) {
           </Text>
         ),
       )}
+    </Box>
+  );
+}
+
+/**
+ * Every key, grouped by where it works (`?`): one column when it fits, else the first
+ * group beside the others (80x24 shows them all).
+ */
+export function HelpOverlay({ width, height }: HelpOverlayProps) {
+  const all = rowsOf(KEY_HELP);
+  if (all.length + 1 <= height)
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Column rows={all} width={width} />
+        <Text dimColor>{pad('Esc or ? closes this help', width)}</Text>
+      </Box>
+    );
+  const left = rowsOf(KEY_HELP.slice(0, 1));
+  const right = rowsOf(KEY_HELP.slice(1));
+  const half = Math.floor((width - 1) / 2);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box>
+        <Column rows={left.slice(0, height - 1)} width={half} />
+        <Text> </Text>
+        <Column rows={right.slice(0, height - 1)} width={width - half - 1} />
+      </Box>
+      <Text dimColor>{pad('Esc or ? closes this help', width)}</Text>
     </Box>
   );
 }

@@ -141,6 +141,8 @@ export function SchemaForm(props: SchemaFormProps) {
   const [state, setState] = useState(() => createFormState(schema, initial));
   const current = useRef<FormState | undefined>(undefined);
   const [completions, setCompletions] = useState<Completions | undefined>(undefined);
+  // Read by the key handler, which may run before the render that shows them.
+  const completionsNow = useRef<Completions | undefined>(undefined);
   const [scrollTop, setScrollTop] = useState(0);
 
   const rows = state.mode === 'form' ? formRows(state.root) : [];
@@ -154,7 +156,9 @@ export function SchemaForm(props: SchemaFormProps) {
     let live = true;
     complete(focused.label, focused.field.text, stringContext(state, focused.dataPath)).then(
       (values) => {
-        if (live) setCompletions({ key: wantedKey, values: values.slice(0, MAX_COMPLETIONS) });
+        if (!live) return;
+        completionsNow.current = { key: wantedKey, values: values.slice(0, MAX_COMPLETIONS) };
+        setCompletions(completionsNow.current);
       },
       () => undefined,
     );
@@ -190,10 +194,10 @@ export function SchemaForm(props: SchemaFormProps) {
     if (
       KEYS.optionRight(input, key) &&
       row &&
-      completions &&
-      completions.key === completionKey(row)
+      completionsNow.current &&
+      completionsNow.current.key === completionKey(row)
     ) {
-      const first = completions.values[0];
+      const first = completionsNow.current.values[0];
       if (first !== undefined) return dispatch({ type: 'setText', text: first });
     }
     const action = formAction(now, input, key);
