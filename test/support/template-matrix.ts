@@ -15,6 +15,7 @@ import {
 } from './mcp-client.js';
 import { BIN, makeTempDir } from './paths.js';
 import { run, testEnv } from './run.js';
+import { startTmux } from './tmux.js';
 import { interruptStdioServer, setProjectVersion, wheelTopLevel } from './template-checks.js';
 
 type Template = 'python' | 'fastmcp' | 'typescript';
@@ -220,6 +221,43 @@ export function describeTemplate(
         expect(topLevel).toHaveLength(2);
       });
     }
+
+    // The interactive inspector on the generated server, in a real terminal: once per
+    // language is enough (the Python one is what most people run).
+    it.skipIf(template !== 'python' || pm !== 'uv')(
+      'the interactive inspector (tmux) runs it by name and calls get_forecast through its form',
+      async () => {
+        const terminal = startTmux(
+          `env -u CI ${process.execPath} ${BIN.inspect} --server ${name} --env WEATHER_API_BASE_URL=${fake.baseUrl}; echo "EXIT=$?"; sleep 60`,
+          {
+            cwd: makeTempDir('tui-template'),
+            env: { XDG_CONFIG_HOME: xdgConfig, XDG_STATE_HOME: makeTempDir('tui-template-state') },
+          },
+        );
+        try {
+          await terminal.waitFor(/● connected/, 60_000);
+          const listed = await terminal.waitFor(/get_forecast/);
+          expect(listed).toMatch(/get_weather/);
+          await terminal.waitForRawMode();
+          terminal.send('/', '-l', 'fore');
+          await terminal.waitFor(/\/fore/);
+          terminal.send('Enter', 'Enter');
+          const form = await terminal.waitFor(/get_forecast — Daily forecast/);
+          expect(form).toMatch(/days +integer +3/);
+          terminal.send('-l', '20', 'Tab', '-l', '5', 'C-s');
+          const result = await terminal.waitFor(/✓ ok\s+get_forecast/, 30_000);
+          expect(result).toMatch(/"conditions": "Slight rain"/);
+          // The structured content, checked against the tool's outputSchema, comes after the
+          // text: its heading is a page above the end.
+          terminal.send('G', 'PPage');
+          await terminal.waitFor(/structuredContent +✓ matches outputSchema/);
+          terminal.send('q');
+          expect(await terminal.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+        } finally {
+          terminal.kill();
+        }
+      },
+    );
 
     it('stops at once on Ctrl-C over stdio, without a traceback', async () => {
       const entry = readDesktopEntry(projectDir, name);

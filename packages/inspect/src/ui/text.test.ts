@@ -39,6 +39,14 @@ describe('pad and wrap', () => {
     expect(wrap('one two three four five six', 9, 2)).toEqual(['one two', 'three …']);
     expect(wrap('supercalifragilistic x', 8)).toEqual(['superca…', 'x']);
   });
+
+  it('joins hard-wrapped lines into paragraphs, keeping blank lines between them', () => {
+    expect(wrap('Get a daily\nforecast.\n\nUse this for\n  trips.', 40)).toEqual([
+      'Get a daily forecast.',
+      '',
+      'Use this for trips.',
+    ]);
+  });
 });
 
 describe('clockTime', () => {

@@ -42,12 +42,19 @@ export function pad(text: string, width: number): string {
 /**
  * Words of `text` (sanitised) laid out in lines of at most `width` columns; a word longer
  * than a line is cut with `…`. At most `maxLines` lines (the last ends with `…` when cut).
+ * Lines are joined into paragraphs as in Markdown (docstrings are hard-wrapped); a blank
+ * line keeps its place.
  */
 export function wrap(text: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  const paragraphs = text
+    .replace(/\r\n/g, '\n')
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .flatMap((paragraph, index) => (index > 0 ? ['', paragraph] : [paragraph]));
+  for (const paragraph of paragraphs) {
     let line = '';
-    for (const word of sanitizeLine(paragraph).split(' ')) {
+    for (const word of sanitizeLine(paragraph).split(/\s+/)) {
       if (word === '') continue;
       const candidate = line ? `${line} ${word}` : word;
       if (columnsOf(candidate) <= width) line = candidate;

@@ -4,6 +4,7 @@ import type { LiveSession } from '../../core/live/live-session.js';
 import type { HistoryEntry } from '../../core/live/history-store.js';
 import type { Operation } from '../../core/live/operations.js';
 import { fuzzyFilter } from '../../core/fuzzy.js';
+import { expandUriTemplate } from '../../core/form/synthesize.js';
 import { appReducer, initialAppState, type AppAction, type AppState } from '../app-state.js';
 import type { LiveState } from '../../core/live/live-session.js';
 import { useAppKeys } from '../hooks/use-app-keys.js';
@@ -197,8 +198,12 @@ export function operationOf(entry: HistoryEntry): Operation | undefined {
       return { kind: 'resource', uri: entry.name };
     case 'template': {
       const args = entry.arguments as Record<string, string>;
-      const uri = typeof args.__uri === 'string' ? args.__uri : undefined;
-      return uri ? { kind: 'template', name: entry.name, arguments: args, uri } : undefined;
+      return {
+        kind: 'template',
+        name: entry.name,
+        arguments: args,
+        uri: expandUriTemplate(entry.name, args),
+      };
     }
   }
 }

@@ -49,8 +49,30 @@ const EMPTY_TEXT = {
 
 /** Everything between the tabs and the footer: an overlay, or the list and its right pane. */
 export function Body(props: BodyProps) {
+  const { ui, width, height } = props;
+  if (!ui.overlay) return <Main {...props} />;
+  // The log panes open under the list and the result when there is room for both.
+  if (!PANE_TITLES[ui.overlay] || height < 16) return <Overlay {...props} />;
+  const top = Math.floor(height / 2);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Main {...props} height={top} />
+      <Text color="cyan">{fit(`── ${PANE_TITLES[ui.overlay]} ${'─'.repeat(width)}`, width)}</Text>
+      <Overlay {...props} height={height - top - 1} />
+    </Box>
+  );
+}
+
+/** The panes that open under the main view, and their titles. */
+const PANE_TITLES: Partial<Record<NonNullable<AppState['overlay']>, string>> = {
+  stderr: 'server stderr (s closes)',
+  logs: 'log notifications (l closes)',
+  traffic: 'JSON-RPC traffic (t closes; Enter shows a message)',
+};
+
+/** The list and the pane beside it. */
+function Main(props: BodyProps) {
   const { ui, live, session, width, height } = props;
-  if (ui.overlay) return <Overlay {...props} />;
   const listWidth = Math.max(18, Math.min(40, Math.floor(width * 0.34)));
   const rightWidth = Math.max(10, width - listWidth - 2);
   const list = live.lists[ui.tab];
@@ -69,7 +91,7 @@ export function Body(props: BodyProps) {
         selected={props.selectedIndex}
         width={listWidth}
         height={height}
-        focused={ui.focus === 'list' && !ui.filtering}
+        focused={ui.focus === 'list' && !ui.filtering && !ui.overlay}
         empty={empty}
       />
       <Box width={1} height={height} marginLeft={1}>
@@ -105,7 +127,7 @@ function RightPane(props: BodyProps) {
         live={live}
         operations={operations}
         saving={ui.saving}
-        isActive={ui.focus === 'right' && !ui.saving}
+        isActive={ui.focus === 'right' && !ui.saving && !ui.overlay}
         width={width}
         height={height}
         cwd={props.cwd}
