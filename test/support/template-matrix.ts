@@ -248,8 +248,8 @@ export function describeTemplate(
           const result = await terminal.waitFor(/✓ ok\s+get_forecast/, 30_000);
           expect(result).toMatch(/"conditions": "Slight rain"/);
           // The structured content, checked against the tool's outputSchema, comes after the
-          // text: its heading is a page above the end.
-          terminal.send('G', 'PPage');
+          // text: a taller terminal shows both.
+          terminal.resize(100, 90);
           await terminal.waitFor(/structuredContent +✓ matches outputSchema/);
           terminal.send('q');
           expect(await terminal.waitFor(/EXIT=\d+/)).toContain('EXIT=0');

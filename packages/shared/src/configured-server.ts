@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
-import { resolveConfigCandidates, type ClientId } from './client-paths.js';
+import { resolveConfigCandidates, type ClientId, type ConfigCandidate } from './client-paths.js';
 import { ConfigError } from './config-text.js';
 import type { ServerTarget } from './connection.js';
 import { expandEntry, type UnresolvedVariable } from './expand-variables.js';
@@ -31,6 +31,32 @@ export interface ConfiguredServer {
 }
 
 /**
+ * The config files of `client` that exist on this machine, in the client's lookup order
+ * (a git worktree is mapped to its main repository by reading its `.git` file).
+ */
+export function existingConfigFiles(
+  client: ClientId,
+  where: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; homedir: string; cwd: string },
+): ConfigCandidate[] {
+  return resolveConfigCandidates({
+    client,
+    platform: where.platform,
+    env: where.env,
+    homedir: where.homedir,
+    cwd: where.cwd,
+    exists: existsSync,
+    listDir: (dir) => readdirSync(dir),
+    readText: (file) => {
+      try {
+        return readConfigTextSync(file);
+      } catch {
+        return undefined;
+      }
+    },
+  }).filter((candidate) => candidate.exists);
+}
+
+/**
  * Find `name` in a client's config (for Claude Code: local, then project (`.mcp.json` of
  * the folder, then of its parents), then user scope) and describe how that client would launch it: Claude Desktop starts stdio
  * servers with a small default environment from `/`, the editor clients with their own
@@ -51,22 +77,7 @@ export async function loadConfiguredServer(
       await readServerEntries(options.configFile, options.client, { cwd: options.cwd, readFile }),
     );
   } else {
-    const candidates = resolveConfigCandidates({
-      client: options.client,
-      platform: options.platform,
-      env: options.env,
-      homedir: options.homedir,
-      cwd: options.cwd,
-      exists: existsSync,
-      listDir: (dir) => readdirSync(dir),
-      readText: (file) => {
-        try {
-          return readConfigTextSync(file);
-        } catch {
-          return undefined;
-        }
-      },
-    }).filter((candidate) => candidate.exists);
+    const candidates = existingConfigFiles(options.client, options);
     if (candidates.length === 0) {
       const where = resolveConfigCandidates({
         ...options,

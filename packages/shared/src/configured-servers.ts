@@ -1,10 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import {
-  CLIENT_IDS,
-  resolveConfigCandidates,
-  type ClientId,
-  type ConfigScope,
-} from './client-paths.js';
+import { CLIENT_IDS, type ClientId, type ConfigScope } from './client-paths.js';
+import { existingConfigFiles } from './configured-server.js';
 import { readConfigTextSync } from './read-config-file.js';
 import { readServerEntries } from './server-entries.js';
 
@@ -39,24 +34,8 @@ export async function listConfiguredServers(
 ): Promise<{ servers: ConfiguredServerSummary[]; problems: { file: string; message: string }[] }> {
   const servers: ConfiguredServerSummary[] = [];
   const problems: { file: string; message: string }[] = [];
-  const readText = (file: string) => {
-    try {
-      return readConfigTextSync(file);
-    } catch {
-      return undefined;
-    }
-  };
   for (const client of options.clients ?? CLIENT_IDS) {
-    const candidates = resolveConfigCandidates({
-      client,
-      platform: options.platform,
-      env: options.env,
-      homedir: options.homedir,
-      cwd: options.cwd,
-      exists: existsSync,
-      listDir: (dir) => readdirSync(dir),
-      readText,
-    }).filter((candidate) => candidate.exists);
+    const candidates = existingConfigFiles(client, options);
     const seen = new Set<string>();
     for (const candidate of candidates) {
       try {

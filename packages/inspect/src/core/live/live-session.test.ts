@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { liveSession, TEST_SERVER_SCRIPT } from '../../../../../test/support/live.js';
 import { makeTempDir, ROOT } from '../../../../../test/support/paths.js';
 import { HistoryStore } from './history-store.js';
 import { LiveSession, type LiveState } from './live-session.js';
 
-const SERVER = join(ROOT, 'test/fixtures/test-server.mjs');
+const SERVER = TEST_SERVER_SCRIPT;
 const sessions: LiveSession[] = [];
 
 afterEach(async () => {
@@ -15,23 +16,7 @@ async function open(
   flags: string[] = [],
   extra: { history?: HistoryStore; roots?: string[]; era?: 'legacy' | 'modern' } = {},
 ): Promise<LiveSession> {
-  const session = new LiveSession({
-    target: {
-      transport: 'stdio',
-      command: process.execPath,
-      args: [SERVER, ...flags],
-      env: { PATH: process.env.PATH ?? '' },
-    },
-    connection: {
-      era: extra.era ?? 'legacy',
-      eraIsDefault: false,
-      timeoutMs: 10_000,
-      maxMessageBytes: 64 * 1024 * 1024,
-    },
-    version: '0.0.0-test',
-    roots: extra.roots ?? [],
-    history: extra.history,
-  });
+  const session = liveSession(SERVER, flags, extra);
   sessions.push(session);
   await session.connect();
   return session;
@@ -220,17 +205,7 @@ describe('LiveSession: lists that change while connected', () => {
   it.each(['legacy', 'modern'] as const)(
     're-lists tools and prompts on list_changed (%s era)',
     async (era) => {
-      const session = new LiveSession({
-        target: {
-          transport: 'stdio',
-          command: process.execPath,
-          args: [CHANGING],
-          env: { PATH: process.env.PATH ?? '' },
-        },
-        connection: { era, eraIsDefault: false, timeoutMs: 10_000, maxMessageBytes: 1 << 24 },
-        version: '0',
-        roots: [],
-      });
+      const session = liveSession(CHANGING, [], { era });
       sessions.push(session);
       await session.connect();
       expect(session.getState().lists.tools.items.map((t) => t.name)).toEqual([
