@@ -56,7 +56,7 @@ describe('the interactive inspector in a real terminal (tmux)', () => {
     expect(screen).toContain('EXIT=0');
   });
 
-  it('fills a form with nested objects, arrays, enums and booleans, and sends typed values', async () => {
+  it('fills a form with nested objects, arrays, enums, booleans and an anyOf branch, and sends typed values', async () => {
     ({ session } = startInspector(testServer()));
     await session.waitFor(/● connected/);
     await session.waitForRawMode();
@@ -72,8 +72,20 @@ describe('the interactive inspector in a real terminal (tmux)', () => {
     session.send('Tab', 'Space'); // flag: true
     session.send('Tab', 'Right'); // mode: the next option
     session.send('Tab', 'C-n', '-l', 'red'); // tags: one item
+    session.send('Tab', 'Tab', 'Tab'); // past options.depth and options.label (left empty)
+    session.send('Right'); // target: anyOf, its first branch (point)
+    await session.waitFor(/‹ point ›/);
+    session.send('Tab', '-l', '1.5', 'Tab', '-l', '-2');
+    session.resize(100, 60); // room for the whole result
     session.send('C-s');
     const screen = await session.waitFor(/"types"/);
+    // The right pane alone, without the list column beside it.
+    const result = screen
+      .split('\n')
+      .map((line) => line.slice(line.indexOf('│') + 1))
+      .join('\n');
+    expect(result).toMatch(/"target": \{\s*"x": 1\.5,\s*"y": -2\s*\}/);
+    expect(result).toMatch(/"target": "object"/);
     expect(screen).toMatch(/"count": 3/);
     expect(screen).toMatch(/"flag": true/);
     expect(screen).toMatch(/"tags": \[/);

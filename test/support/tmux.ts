@@ -55,7 +55,7 @@ export function startTmux(
     send: (...keys) => {
       for (let i = 0; i < keys.length; i++) {
         // `-l TEXT`: TEXT is typed as it is, not read as key names.
-        if (keys[i] === '-l') tmux('send-keys', '-t', 'main', '-l', keys[++i] ?? '');
+        if (keys[i] === '-l') tmux('send-keys', '-t', 'main', '-l', '--', keys[++i] ?? '');
         else tmux('send-keys', '-t', 'main', keys[i]!);
       }
     },
