@@ -57,11 +57,11 @@ export function detailLines(
   if (annotations && typeof annotations === 'object') {
     const flags = Object.entries(annotations)
       .filter(([key]) => key !== 'title')
-      .map(([key, value]) =>
-        value === true
-          ? key.replace(/Hint$/, '')
-          : `${key.replace(/Hint$/, '')}=${JSON.stringify(value)}`,
-      );
+      .map(([key, value]) => {
+        const name = key.replace(/Hint$/, '');
+        if (value === true) return name;
+        return value === false ? `not ${name}` : `${name}=${JSON.stringify(value)}`;
+      });
     if (flags.length > 0)
       lines.push({ text: fit(`annotations: ${flags.join(' · ')}`, width), color: 'magenta' });
   }
