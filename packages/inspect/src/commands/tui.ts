@@ -8,13 +8,10 @@ import type { SessionCommandOptions } from '../core/options.js';
 import { resolveTarget } from '../core/target.js';
 import { InspectError, usageError } from '../core/errors.js';
 import { reportError, type CommandIo } from './common.js';
+import type { Terminal } from '../ui/terminal.js';
 import { parseSessionOptions, type InspectFlags } from './options.js';
 
-/** The terminal the TUI runs in. */
-export interface Terminal {
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-}
+export type { Terminal } from '../ui/terminal.js';
 
 /** What only the TUI takes besides the session options. */
 export interface TuiOptions {

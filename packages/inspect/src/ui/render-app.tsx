@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import type { LiveSession } from '../core/live/live-session.js';
-import type { Terminal } from '../commands/tui.js';
+import type { Terminal } from './terminal.js';
 import type { ConfiguredServerSummary } from '@mcpkit/shared/configured-servers';
 import { App } from './components/App.js';
 import { ServerPicker } from './components/ServerPicker.js';

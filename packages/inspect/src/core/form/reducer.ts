@@ -1,29 +1,12 @@
-import { buildField, buildRoot, fitsShape, type Field, type ObjectField } from './model.js';
+import { enclosingArray, stepOption, toggleField } from './field-edits.js';
+import type { FormState } from './form-state.js';
+import { buildField, buildRoot, fitsShape, type Field } from './model.js';
+import { rawReducer } from './raw-text.js';
 import { fieldAt, formRows, rememberRows, updateAt, type FormRow } from './rows.js';
 import { normalizeSchema } from './schema.js';
 import { collectValue, formValue, parseRaw } from './value.js';
-import { rawReducer, type RawText } from './raw-text.js';
-import { enclosingArray, stepOption, toggleField } from './field-edits.js';
 
-/** Everything a form holds; changed only by {@link formReducer}. */
-export interface FormState {
-  /** The schema as the server sent it (the final check runs against it). */
-  schema: object;
-  /** The field tree. */
-  root: ObjectField;
-  /** Index of the focused row among the focusable rows. */
-  focus: number;
-  /** Fields, or the whole value as raw JSON text. */
-  mode: 'form' | 'raw';
-  /** The raw JSON text and its cursor (meaningful in raw mode). */
-  raw: RawText;
-  /** Why raw mode could not go back to the form, or why its text cannot be sent. */
-  rawError?: string;
-  /** Errors of the last send, by data path ('' for the whole form). */
-  errors: Record<string, string>;
-  /** Set by a send that succeeded: a new object each time, so a send is seen once. */
-  submission?: { value: Record<string, unknown> };
-}
+export type { FormState } from './form-state.js';
 
 /** What a person does in a form. */
 export type FormAction =

@@ -1,6 +1,6 @@
 import { checkAgainstSchema } from '../validate.js';
 import type { Field, TextField } from './model.js';
-import type { FormState } from './reducer.js';
+import type { FormState } from './form-state.js';
 
 /** A problem with one value; `path` as in {@link FormRow.dataPath}, '' for the whole form. */
 export interface FormError {
