@@ -7,7 +7,7 @@
 //   node bench/tui-keys.mjs [--gap MS] [--tools N] [--kb N]   (after `npm run build`)
 import { PassThrough, Writable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -224,10 +224,10 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((sorted.length * p) / 100) - 1)];
 };
 console.log(
-  `keypress to frame, App on a ${COLUMNS}x${ROWS} fake terminal, ${TOOLS} extra tools, then a ${KB} KiB result (node ${process.version}, ${GAP_MS} ms between keys)`,
+  `keypress to frame, App on a ${COLUMNS}x${ROWS} fake terminal, ${TOOLS} extra tools, then a ${KB} KiB result (node ${process.version}, ${GAP_MS} ms between keys, ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)})`,
 );
 console.log(
-  `${'scenario'.padEnd(22)}${'keys'.padStart(6)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'max'.padStart(10)}   no frame`,
+  `${'scenario'.padEnd(22)}${'keys'.padStart(6)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'max'.padStart(10)}   no frame   p50 ≤ 16, p95 ≤ 50`,
 );
 const all = [];
 for (const [name, { ms, missed }] of scenarios) {
@@ -235,7 +235,7 @@ for (const [name, { ms, missed }] of scenarios) {
   all.push(...ms);
   const fmt = (v) => (v === undefined ? '–' : `${v.toFixed(1)} ms`).padStart(10);
   console.log(
-    `${name.padEnd(22)}${String(ms.length).padStart(6)}${fmt(percentile(ms, 50))}${fmt(percentile(ms, 95))}${fmt(ms.length ? Math.max(...ms) : undefined)}   ${missed}`,
+    `${name.padEnd(22)}${String(ms.length).padStart(6)}${fmt(percentile(ms, 50))}${fmt(percentile(ms, 95))}${fmt(ms.length ? Math.max(...ms) : undefined)}   ${String(missed).padEnd(8)}   ${ms.length === 0 ? '' : percentile(ms, 50) <= 16 && percentile(ms, 95) <= 50 ? 'yes' : 'no'}`,
   );
 }
 const p50 = percentile(all, 50);

@@ -6,7 +6,7 @@
 //   node bench/tui-launch.mjs [runs] [--warmup N]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -153,7 +153,7 @@ for (let round = 0; round < opts.warmup + opts.runs; round++) {
 const p90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1];
 const base = median(samples[BARE]);
 console.log(
-  `launch to tool list drawn (server-everything, stdio, 100x30 pty), ${opts.runs} runs after ${opts.warmup} warm-up (node ${process.version})`,
+  `launch to tool list drawn (server-everything, stdio, 100x30 pty), ${opts.runs} runs after ${opts.warmup} warm-up (node ${process.version}, ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)})`,
 );
 console.log(
   `${'case'.padEnd(18)}${'median'.padStart(10)}${'p90'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}   ratio`,
