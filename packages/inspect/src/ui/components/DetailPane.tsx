@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { ListKind } from '../../core/lists.js';
 import { outlineSchema } from '../../core/schema-outline.js';
-import { fit, pad, wrap } from '../text.js';
+import { fit, wrap } from '../text.js';
 
 /** A line of the detail pane. */
 export interface DetailLine {
@@ -107,7 +107,9 @@ export function DetailPane({ kind, item, width, height, raw, scroll }: DetailPan
     <Box flexDirection="column" width={width} height={height}>
       {lines.slice(top, top + height).map((line, index) => (
         <Text key={top + index} color={line.color} bold={line.bold} dimColor={line.dim}>
-          {pad(line.text, width)}
+          {/* Not padded: Ink tokenises every character of a frame on every key. An empty
+              Text takes no row, hence the space. */}
+          {fit(line.text, width) || ' '}
         </Text>
       ))}
     </Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { pad } from '../text.js';
+import { fit, pad } from '../text.js';
 
 /** One row of a list. */
 export interface ListRow {
@@ -39,13 +39,14 @@ export function ItemList({ rows, selected, width, height, focused, empty }: Item
     <Box flexDirection="column" width={width} height={height}>
       {shown.map((row, offset) => {
         const index = top + offset;
-        const text = pad(`${index === selected ? '›' : ' '} ${row.label}`, width);
+        // Only the selected row is padded, for its bar to span the pane: Ink tokenises every
+        // character of a frame on every key, and trailing spaces elsewhere show nothing.
         return index === selected ? (
           <Text key={row.key} inverse={focused} bold>
-            {text}
+            {pad(`› ${row.label}`, width)}
           </Text>
         ) : (
-          <Text key={row.key}>{text}</Text>
+          <Text key={row.key}>{fit(`  ${row.label}`, width)}</Text>
         );
       })}
       {scrolls ? <Text dimColor>{pad(` ${selected + 1}/${rows.length}`, width)}</Text> : null}
