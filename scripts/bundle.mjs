@@ -4,7 +4,9 @@
 //   a tarball needs nothing that is not on the registry.
 // - Every registry dependency stays external: the package's own `dependencies` (and their
 //   subpaths). What a package does not list is inlined: mcp-inspect inlines the MCP SDK, which
-//   loads about 130 ms faster from one bundle than from its many modules in node_modules.
+//   loads about 130 ms faster from one bundle than from its many modules in node_modules, and
+//   Ink with React (production build) for its TUI, which load about 300 ms faster so (Ink's
+//   dependencies are hundreds of small modules). Inlined CommonJS gets a `require` of its own.
 // - splitting keeps each lazy import() lazy: ink/react only for the wizard, command modules
 //   only when their command runs, so `--help` stays fast.
 // - Chunks stay flat in dist/: modules find ../package.json (and create ../templates) from
@@ -13,11 +15,40 @@
 // by bench/config.mjs to tell what a run loaded.
 //   node scripts/bundle.mjs [package folder name...]
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLIS = ['create', 'inspect', 'config'];
+
+/**
+ * Ink connects to React's devtools (with `ws` and `react-devtools-core`) only when DEV=true,
+ * a thing for Ink's own developers: an inlined Ink gets an empty module in their place.
+ */
+const noInkDevtools = {
+  name: 'no-ink-devtools',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]ink[\\/]build[\\/]/.test(args.importer)
+        ? { path: 'ink-devtools', namespace: 'mcpkit-empty' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'mcpkit-empty' }, () => ({ contents: 'export {};' }));
+  },
+};
+
+/** Per package: inlined CommonJS needs `require`; React's production build only. */
+const EXTRA = {
+  inspect: {
+    plugins: [noInkDevtools],
+    // React's production build: its development build checks and times every render.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: {
+      js: "import { createRequire as __mcpkitCreateRequire } from 'node:module'; const require = __mcpkitCreateRequire(import.meta.url);",
+    },
+  },
+};
 
 /** Bundle one CLI package; throws when an import is neither bundled nor a dependency. */
 async function bundle(folder) {
@@ -44,11 +75,13 @@ async function bundle(folder) {
     tsconfig: join(dir, 'tsconfig.json'),
     metafile: true,
     logLevel: 'warning',
+    ...EXTRA[folder],
   });
   const missing = new Set();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const { path, external } of output.imports) {
-      if (!external || path.startsWith('node:')) continue;
+      // Inlined CommonJS asks for built-in modules without the node: prefix.
+      if (!external || path.startsWith('node:') || builtinModules.includes(path)) continue;
       const name = path.startsWith('@')
         ? path.split('/').slice(0, 2).join('/')
         : path.split('/')[0];

@@ -42,27 +42,11 @@ function labelOf(options: SessionCommandOptions, target: ServerTarget): string {
   return [target.command, ...target.args].join(' ');
 }
 
-/**
- * The Ink UI, on React's production build. Without NODE_ENV, React loads its development
- * build, which checks and times every render: a third of each frame on a key. NODE_ENV is
- * set only while the modules load (they read it then), so a server's environment, built
- * apart from ours, never gets it.
- */
-async function importUi() {
-  const unset = process.env.NODE_ENV === undefined;
-  if (unset) process.env.NODE_ENV = 'production';
-  try {
-    return await import('../ui/render-app.js');
-  } finally {
-    if (unset) delete process.env.NODE_ENV;
-  }
-}
-
 /** No server given: the person picks one of those in their clients' configs. */
 async function pickConfiguredServer(io: CommandIo, terminal: Terminal) {
   const [{ listConfiguredServers }, { pickServer }] = await Promise.all([
     import('@mcpkit/shared/configured-servers'),
-    importUi(),
+    import('../ui/render-app.js'),
   ]);
   const found = await listConfiguredServers({
     platform: io.platform,
@@ -133,7 +117,7 @@ export async function runTui(
         )
       : undefined;
   try {
-    const { renderApp } = await importUi();
+    const { renderApp } = await import('../ui/render-app.js');
     await renderApp({
       session,
       label: labelOf(options, target),
