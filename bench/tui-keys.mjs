@@ -1,4 +1,4 @@
-// Keypress to frame in the interactive inspector: the real App (tsc output in build/), rendered
+// Keypress to frame in the interactive inspector: the real App, bundled as it ships, rendered
 // by Ink in this process on a fake 120x40 terminal, on a live session with the test server's
 // 2,000 extra tools, then with a 5 MB result open. Each key is written to stdin once the frame of
 // the one before came and an idle gap passed; its time is until the first write to stdout after
@@ -6,7 +6,7 @@
 // is left out and counted.
 //   node bench/tui-keys.mjs [--gap MS] [--tools N] [--kb N]   (after `npm run build`)
 import { PassThrough, Writable } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,21 +33,48 @@ const ROWS = 40;
 // Colours as on a person's terminal (xterm-256color): without them the cursor line of a result is
 // not drawn inverse, and moving it would change no frame. Chalk reads this when first imported.
 process.env.FORCE_COLOR ??= '2';
-// React's production build, as mcp-inspect loads it (see importUi in src/commands/tui.ts).
-process.env.NODE_ENV ??= 'production';
-const build = (path) => import(pathToFileURL(join(ROOT, 'packages/inspect/build', path)).href);
-let App, LiveSession;
+// The App, the session and Ink bundled as mcp-inspect ships them (scripts/bundle-options.mjs:
+// React's production build, Ink inlined with its frame cache), into a temp folder.
+const bundled = mkdtempSync(join(tmpdir(), 'mcpkit-bench-bundle-'));
+let App, LiveSession, render, React;
 try {
-  ({ App } = await build('ui/components/App.js'));
-  ({ LiveSession } = await build('core/live/live-session.js'));
-} catch (error) {
-  throw new Error('packages/inspect/build is missing or stale: run `npm run build` first', {
-    cause: error,
+  const { build } = await import('esbuild');
+  const { EXTRA } = await import(pathToFileURL(join(ROOT, 'scripts/bundle-options.mjs')).href);
+  const src = (path) => JSON.stringify(join(ROOT, 'packages/inspect/src', path));
+  writeFileSync(
+    join(bundled, 'entry.ts'),
+    [
+      `export { App } from ${src('ui/components/App.tsx')};`,
+      `export { LiveSession } from ${src('core/live/live-session.ts')};`,
+      `export { render } from 'ink';`,
+      `export * as React from 'react';`,
+    ].join('\n'),
+  );
+  await build({
+    entryPoints: [join(bundled, 'entry.ts')],
+    outfile: join(bundled, 'entry.mjs'),
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    tsconfig: join(ROOT, 'packages/inspect/tsconfig.json'),
+    nodePaths: [join(ROOT, 'node_modules')],
+    logLevel: 'error',
+    ...EXTRA.inspect,
   });
+  ({ App, LiveSession, render, React } = await import(
+    pathToFileURL(join(bundled, 'entry.mjs')).href
+  ));
+} catch (error) {
+  throw new Error(
+    'could not bundle the App (run `npm run build` first: @mcpkit/shared is read from build/)',
+    {
+      cause: error,
+    },
+  );
 }
-// The same ink and react the App imports (hoisted to the root node_modules).
-const { render } = await import('ink');
-const React = await import('react');
 
 const KEY = {
   down: 'j',
@@ -217,6 +244,7 @@ try {
   instance.unmount();
   await session.close();
   rmSync(home, { recursive: true, force: true });
+  rmSync(bundled, { recursive: true, force: true });
 }
 
 const percentile = (values, p) => {

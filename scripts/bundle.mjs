@@ -18,37 +18,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { EXTRA } from './bundle-options.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLIS = ['create', 'inspect', 'config'];
-
-/**
- * Ink connects to React's devtools (with `ws` and `react-devtools-core`) only when DEV=true,
- * a thing for Ink's own developers: an inlined Ink gets an empty module in their place.
- */
-const noInkDevtools = {
-  name: 'no-ink-devtools',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
-      /[\\/]ink[\\/]build[\\/]/.test(args.importer)
-        ? { path: 'ink-devtools', namespace: 'mcpkit-empty' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'mcpkit-empty' }, () => ({ contents: 'export {};' }));
-  },
-};
-
-/** Per package: inlined CommonJS needs `require`; React's production build only. */
-const EXTRA = {
-  inspect: {
-    plugins: [noInkDevtools],
-    // React's production build: its development build checks and times every render.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: {
-      js: "import { createRequire as __mcpkitCreateRequire } from 'node:module'; const require = __mcpkitCreateRequire(import.meta.url);",
-    },
-  },
-};
 
 /** Bundle one CLI package; throws when an import is neither bundled nor a dependency. */
 async function bundle(folder) {
