@@ -27,7 +27,7 @@ export interface ConfigFileText {
 
 /** Options of {@link updateConfigFile}. */
 export interface UpdateConfigOptions extends WriteConfigOptions, LockOptions {
-  /** How often the update is re-applied when another program changes the file meanwhile (default 5). */
+  /** How often the update is re-applied when another program changes the file meanwhile (default 8). */
   maxAttempts?: number;
 }
 
@@ -96,7 +96,7 @@ export async function updateConfigFile(
   update: (text: string, exists: boolean) => string,
   options: UpdateConfigOptions,
 ): Promise<UpdateConfigResult> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 8;
   return withConfigLock(
     file,
     async (lock) => {
@@ -115,8 +115,9 @@ export async function updateConfigFile(
         }
         const written = await replace(file, target, before, toBytes(newText), options, lock);
         if (!written) {
-          // Let the other program finish its burst of writes before reading again.
-          await sleep((5 + Math.random() * 10) * 2 ** attempt);
+          // Let the other program finish its burst of writes before reading again (at most
+          // 0.4 s a wait: about 2 s in all before giving up).
+          await sleep(Math.min(400, (5 + Math.random() * 10) * 2 ** attempt));
           continue;
         }
         return {
