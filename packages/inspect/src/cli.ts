@@ -3,8 +3,8 @@ import { format } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
-import type { CommandIo } from './commands/common.js';
-import type { Terminal } from './commands/tui.js';
+import { runInteractive } from './cli-interactive.js';
+import { commandIoOf, type MainIo } from './cli-io.js';
 import type * as Commands from './commands/index.js';
 import type { ListKind } from './commands/lists.js';
 import type { InspectFlags } from './commands/options.js';
@@ -17,20 +17,7 @@ import {
 } from './cli-flags.js';
 import { EXIT } from './core/errors.js';
 
-/** The world outside main(): output streams, environment, Ctrl-C. */
-export interface MainIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  interrupt: AbortSignal;
-  /** Home directory: client configs and the OAuth token cache (default: the user's). */
-  homedir?: string;
-  /** Platform whose client config locations apply (default: this machine's). */
-  platform?: NodeJS.Platform;
-  /** The terminal, when stdin and stdout are one: no command then opens the interactive inspector. */
-  terminal?: Terminal;
-}
+export type { MainIo } from './cli-io.js';
 
 function readVersion(): string {
   const url = new URL('../package.json', import.meta.url);
@@ -82,13 +69,10 @@ server when its files change. Press ? inside for the keys.`,
     action: (m: CommandsModule) => Parameters<CommandsModule['runWithFlags']>[3],
   ) => {
     // The SDK and the commands load only when a server is about to be reached.
-    const [commands, os] = await Promise.all([import('./commands/index.js'), import('node:os')]);
-    const commandIo: CommandIo = {
-      ...io,
-      homedir: io.homedir ?? os.homedir(),
-      platform: io.platform ?? process.platform,
-      version,
-    };
+    const [commands, commandIo] = await Promise.all([
+      import('./commands/index.js'),
+      commandIoOf(io, version),
+    ]);
     setExitCode(await commands.runWithFlags(command, flags, commandIo, action(commands)));
   };
 
@@ -228,7 +212,7 @@ server when its files change. Press ? inside for the keys.`,
       const [first, second] = argv;
       const known = program.commands.map((c) => c.name());
       if (first === undefined && io.terminal) {
-        setExitCode(await runInteractive());
+        setExitCode(await runInteractive(io, argv, version));
       } else if (first === undefined) {
         io.stderr(program.helpInformation());
         setExitCode(EXIT.usage);
@@ -236,7 +220,7 @@ server when its files change. Press ? inside for the keys.`,
         first === '--' ||
         (first.startsWith('-') && !known.some((k) => words.includes(k)))
       ) {
-        setExitCode(await runInteractive());
+        setExitCode(await runInteractive(io, argv, version));
       } else if (first.startsWith('-')) {
         const wanted = words.find((word) => known.includes(word));
         io.stderr(
@@ -255,42 +239,6 @@ server when its files change. Press ? inside for the keys.`,
       }
     });
 
-  /** `mcp-inspect [options] [-- command]`: the interactive inspector, on a terminal. */
-  const runInteractive = async (): Promise<number> => {
-    if (!io.terminal) {
-      io.stderr(
-        'Error: the interactive inspector needs a terminal (stdin and stdout are not one).\nUse a command instead, e.g. mcp-inspect tools -- <server command>.\n',
-      );
-      return EXIT.usage;
-    }
-    const terminal = io.terminal;
-    const tui = withCommonOptions(new Command('mcp-inspect'))
-      .usage('[options] [-- server command...]')
-      .argument('[command...]', 'stdio server command, after --')
-      .option(
-        '--watch [path]',
-        'restart a stdio server when files under path change (default: its folder)',
-      )
-      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-      .exitOverride();
-    let code: number = EXIT.ok;
-    tui.action(async (command: string[], flags: InspectFlags & { watch?: string | true }) => {
-      const [{ runTuiWithFlags }, os] = await Promise.all([
-        import('./commands/tui.js'),
-        import('node:os'),
-      ]);
-      const commandIo: CommandIo = {
-        ...io,
-        homedir: io.homedir ?? os.homedir(),
-        platform: io.platform ?? process.platform,
-        version,
-      };
-      const watch = flags.watch === true ? '' : flags.watch;
-      code = await runTuiWithFlags(command, flags, { watch }, commandIo, terminal);
-    });
-    await tui.parseAsync([...argv], { from: 'user' });
-    return code;
-  };
   return program;
 }
 

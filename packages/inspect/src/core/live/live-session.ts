@@ -1,84 +1,33 @@
 import type { ServerTarget } from '@mcpkit/shared/connection';
-import type {
-  Prompt,
-  Resource,
-  ResourceTemplateType as ResourceTemplate,
-  Tool,
-} from '@modelcontextprotocol/client';
 import { InspectError } from '../errors.js';
 import { fetchList, type ListKind } from '../lists.js';
 import type { ConnectionOptions } from '../options.js';
 import { InspectSession } from '../session.js';
-import type { HistoryEntry, HistoryStore } from './history-store.js';
+import type { HistoryStore } from './history-store.js';
 import { NotificationLog } from './notification-log.js';
 import { StderrLog } from './stderr-log.js';
 import { TrafficLog } from './traffic-log.js';
-import { runOperation, type Operation, type OperationOutcome } from './operations.js';
+import {
+  historyEntryOf,
+  runOperation,
+  type Operation,
+  type OperationOutcome,
+} from './operations.js';
+import { exitStatus, serverSummary, type LiveState, type Lists } from './live-state.js';
 import {
   INTERACTIVE_CAPABILITIES,
   ServerRequestQueue,
-  type PendingRequest,
   type RequestAnswer,
 } from './server-requests.js';
 
-/** Where the connection is. */
-export type ConnectionStatus =
-  | { kind: 'connecting' }
-  | { kind: 'connected' }
-  | { kind: 'failed'; message: string; hint?: string }
-  | { kind: 'exited'; code: number | null; signal: string | null; message: string }
-  | { kind: 'closed' };
-
-/** What the handshake told about the server. */
-export interface ServerSummary {
-  name: string;
-  version: string;
-  title?: string;
-  /** The protocol era the connection runs in. */
-  era: 'legacy' | 'modern';
-  protocolVersion?: string;
-  wire: 'stdio' | 'streamable-http' | 'sse';
-  instructions?: string;
-  /** Set when the 2025 handshake was refused and the session fell back to 2026-07-28. */
-  eraFallback: boolean;
-}
-
-/** One of the four lists. */
-export interface ListState<T> {
-  items: readonly T[];
-  status: 'loading' | 'ready' | 'error' | 'unsupported';
-  error?: string;
-}
-
-/** The four lists by kind. */
-export interface Lists {
-  tools: ListState<Tool>;
-  resources: ListState<Resource>;
-  templates: ListState<ResourceTemplate>;
-  prompts: ListState<Prompt>;
-}
-
-/** The call in flight. */
-export interface RunningCall {
-  operation: Operation;
-  startedAt: number;
-  progress?: { progress: number; total?: number; message?: string };
-  cancelling: boolean;
-}
-
-/** Everything the UI shows about a live session; a new object on every change. */
-export interface LiveState {
-  status: ConnectionStatus;
-  server?: ServerSummary;
-  lists: Lists;
-  call?: RunningCall;
-  requests: readonly PendingRequest[];
-  roots: readonly string[];
-  /** How many times the server was started (1 after the first connect). */
-  starts: number;
-  /** The last thing worth telling (a restart, a refreshed list), shown briefly. */
-  notice?: string;
-}
+export type {
+  ConnectionStatus,
+  ListState,
+  Lists,
+  LiveState,
+  RunningCall,
+  ServerSummary,
+} from './live-state.js';
 
 /** What a live session starts from. */
 export interface LiveSessionOptions {
@@ -229,21 +178,10 @@ export class LiveSession {
     }
     this.session = session;
     this.watchForExit(session, generation);
-    const client = session.client;
-    const info = client.getServerVersion();
     this.update({
       status: { kind: 'connected' },
       starts: this.state.starts + 1,
-      server: {
-        name: info?.name ?? '(unnamed)',
-        version: info?.version ?? '',
-        title: info?.title,
-        era: client.getProtocolEra() === 'modern' ? 'modern' : 'legacy',
-        protocolVersion: client.getNegotiatedProtocolVersion(),
-        wire: session.connection.wire,
-        instructions: client.getInstructions(),
-        eraFallback: session.connection.eraFallback !== undefined,
-      },
+      server: serverSummary(session),
     });
     await Promise.all(
       (['tools', 'resources', 'templates', 'prompts'] as const).map((kind) =>
@@ -366,22 +304,7 @@ export class LiveSession {
 
   private async remember(outcome: OperationOutcome): Promise<void> {
     if (!this.history) return;
-    const { operation } = outcome;
-    const entry: Omit<HistoryEntry, 'id' | 'time'> = {
-      kind: operation.kind,
-      name: operation.kind === 'resource' ? operation.uri : operation.name,
-      arguments: operation.kind === 'resource' ? {} : operation.arguments,
-      outcome: outcome.ok
-        ? outcome.isError
-          ? 'error'
-          : 'ok'
-        : outcome.cancelled
-          ? 'cancelled'
-          : 'failed',
-      durationMs: outcome.durationMs,
-      summary: outcome.ok ? outcome.summary : outcome.message,
-    };
-    await this.history.add(entry).catch(() => undefined);
+    await this.history.add(historyEntryOf(outcome)).catch(() => undefined);
   }
 
   /** A server that exits while connected: say how, keep everything else. */
@@ -397,23 +320,8 @@ export class LiveSession {
       // The process's exit status arrives with its 'close' event, right after the pipe's.
       setTimeout(() => {
         if (generation !== this.generation || this.closed) return;
-        const exit = session.connection.process?.exit;
         this.update({
-          status: exit
-            ? {
-                kind: 'exited',
-                code: exit.code,
-                signal: exit.signal,
-                message: exit.signal
-                  ? `the server was killed by ${exit.signal}`
-                  : `the server exited with code ${exit.code}`,
-              }
-            : {
-                kind: 'exited',
-                code: null,
-                signal: null,
-                message: 'the server closed the connection',
-              },
+          status: exitStatus(session.connection.process?.exit),
         });
       }, 50);
     };

@@ -7,6 +7,7 @@ import {
 } from '@modelcontextprotocol/client';
 import { InspectError } from '../errors.js';
 import type { InspectSession } from '../session.js';
+import type { HistoryEntry } from './history-store.js';
 
 /** Something a person asks of the server from the TUI. */
 export type Operation =
@@ -166,4 +167,23 @@ function summarize(result: CallToolResult | GetPromptResult | ReadResourceResult
   }
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** How the history remembers an outcome. */
+export function historyEntryOf(outcome: OperationOutcome): Omit<HistoryEntry, 'id' | 'time'> {
+  const { operation } = outcome;
+  return {
+    kind: operation.kind,
+    name: operation.kind === 'resource' ? operation.uri : operation.name,
+    arguments: operation.kind === 'resource' ? {} : operation.arguments,
+    outcome: outcome.ok
+      ? outcome.isError
+        ? 'error'
+        : 'ok'
+      : outcome.cancelled
+        ? 'cancelled'
+        : 'failed',
+    durationMs: outcome.durationMs,
+    summary: outcome.ok ? outcome.summary : outcome.message,
+  };
 }
