@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  colourEnabled,
   createSafeWriter,
   sanitizeJson,
   sanitizeLine,
+  styled,
   sanitizeName,
   sanitizeText,
 } from './sanitize.js';
@@ -78,5 +80,40 @@ describe('sanitizeText (more)', () => {
 describe('sanitizeName', () => {
   it('shows control and bidi characters as ?, on one line', () => {
     expect(sanitizeName('read\u001b[2Jme\n.md\u202e')).toBe('read?[2Jme?.md?');
+  });
+});
+
+describe('styled output', () => {
+  it('colours our own text only when asked, after sanitising everything', () => {
+    const out: string[] = [];
+    let colour = true;
+    const write = createSafeWriter(
+      (t) => out.push(t),
+      () => 'text',
+      () => colour,
+    );
+    // A server's text carrying our private markers and an escape sequence gains no colour.
+    const hostile = sanitizeLine('\ue001evil\u001b[31m red\ue000');
+    write(`${styled('green', '✓')} ok ${hostile}\n`);
+    expect(out.pop()).toBe('\u001b[32m✓\u001b[0m ok evil red\n');
+    colour = false;
+    write(`${styled('red', '✗')} bad\n`);
+    expect(out.pop()).toBe('✗ bad\n');
+  });
+
+  it('drops markers in JSON mode and decides colours from NO_COLOR, FORCE_COLOR and the TTY', () => {
+    const out: string[] = [];
+    createSafeWriter(
+      (t) => out.push(t),
+      () => 'json',
+      () => true,
+    )(`{"a":"${styled('red', 'x')}"}`);
+    expect(out).toEqual(['{"a":"x"}']);
+    expect(colourEnabled({}, true)).toBe(true);
+    expect(colourEnabled({}, false)).toBe(false);
+    expect(colourEnabled({ NO_COLOR: '1', FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(colourEnabled({ FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(colourEnabled({ FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(colourEnabled({ TERM: 'dumb' }, true)).toBe(false);
   });
 });
