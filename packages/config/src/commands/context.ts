@@ -23,6 +23,12 @@ export interface GlobalFlags {
   resolve?: boolean;
   /** --allow-read-only: write a config file whose mode has no write bit (keeping its mode). */
   allowReadOnly?: boolean;
+  /** doctor --fix: apply the safe fixes. */
+  fix?: boolean;
+  /** doctor --fix --yes: without asking. */
+  yes?: boolean;
+  /** doctor --timeout, in seconds as typed. */
+  timeout?: string;
 }
 
 /** The world outside main(): output streams and everything OS-related. */
@@ -37,6 +43,16 @@ export interface MainIo {
   homedir: string;
   /** This machine's platform; --platform computes paths for another. */
   platform: NodeJS.Platform;
+  /** Whether stdout is a terminal (colours, progress). */
+  stdoutIsTTY?: boolean;
+  /** Asks a question on the terminal and resolves to the answer; absent without a terminal. */
+  ask?: (question: string) => Promise<string | undefined>;
+  /**
+   * The signal of Ctrl-C, SIGTERM and SIGHUP, for commands that start servers or follow
+   * files: calling it takes those signals over (aborting the signal instead of dying), so a
+   * command that never calls it keeps the default behaviour.
+   */
+  interrupt?: () => AbortSignal;
 }
 
 /** The outside world of a command. */

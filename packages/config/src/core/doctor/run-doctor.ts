@@ -1,0 +1,268 @@
+// The order of a doctor run: the client's files, then every server in them — static checks,
+// then all live checks and Python checks at once, then the client's own log — assembled into
+// one report per server. The checks are passed in, so this file only decides what runs when.
+import type { ClientId, ConfigCandidate } from '@mcpkit/shared/client-paths';
+import { ConfigError } from '@mcpkit/shared/config-text';
+import { expandEntry, type UnresolvedVariable } from '@mcpkit/shared/expand-variables';
+import { maskArg, maskUrl } from '@mcpkit/shared/mask';
+import {
+  parseServerEntries,
+  type InvalidServerEntry,
+  type ServerEntry,
+  type StdioServerEntry,
+} from '@mcpkit/shared/server-entries';
+import { unknownServerMessage } from '@mcpkit/shared/suggest';
+import { statusOf } from './format-report.js';
+import type { Finding, LaunchPlan, LiveOutcome, ServerReport } from './types.js';
+
+/** A config file the client reads, with its text (files that could not be read are left out). */
+export interface ReadableFile {
+  candidate: ConfigCandidate;
+  text: string;
+}
+
+/** The checks a run uses; see checks.ts for the real ones. */
+export interface DoctorChecks {
+  /** The client's files: which it reads, whether they parse; file-level findings. */
+  files(): { findings: Finding[]; readable: ReadableFile[] };
+  /** How the client would start this (variable-expanded) entry. */
+  plan(entry: StdioServerEntry): LaunchPlan;
+  /** Checks that need no process: PATH, paths, npx -y, env, entry kind. */
+  entry(input: {
+    entry: ServerEntry;
+    plan: LaunchPlan | undefined;
+    unresolved: UnresolvedVariable[];
+  }): Finding[];
+  /** Launches every plan at once; one outcome per plan, in order. */
+  live(plans: LaunchPlan[], signal: AbortSignal | undefined): Promise<LiveOutcome[]>;
+  /** Interpreter and `mcp` checks of a Python server (empty for others). */
+  python(plan: LaunchPlan): Promise<Finding[]>;
+  /** What the client's own log says about the server. */
+  log(entry: ServerEntry, file: ReadableFile): Finding[];
+}
+
+/** Options of {@link runDoctor}. */
+export interface RunDoctorOptions {
+  client: ClientId;
+  /** Only this server. */
+  name?: string;
+  /** Launch the servers (false when paths are computed for another OS). */
+  live: boolean;
+  /** Environment, folder and platform used to expand `${VAR}` references as the client does. */
+  expand: {
+    env: Readonly<Record<string, string | undefined>>;
+    cwd: string;
+    homedir: string;
+    platform: NodeJS.Platform;
+  };
+  signal?: AbortSignal;
+  /** Wait this long for each server instead of the client's own limit (ms). */
+  timeoutMs?: number;
+  /** Called before the servers are launched (to tell the person what is happening). */
+  onLaunch?: (count: number, timeoutMs: number) => void;
+}
+
+/** Everything one doctor run found. */
+export interface DoctorResult {
+  /** Findings about the client's files themselves. */
+  files: Finding[];
+  reports: ServerReport[];
+  /** Where each server's entry is, for --fix. */
+  targets: Map<string, { file: ReadableFile; entry: ServerEntry }>;
+}
+
+interface Planned {
+  entry: ServerEntry;
+  file: ReadableFile;
+  findings: Finding[];
+  plan?: LaunchPlan;
+}
+
+/** Runs the checks for every server the client would use (or the one named). */
+export async function runDoctor(
+  checks: DoctorChecks,
+  options: RunDoctorOptions,
+): Promise<DoctorResult> {
+  const { findings: fileFindings, readable } = checks.files();
+  const { used, invalid, names } = entriesOf(readable, options);
+  if (
+    options.name !== undefined &&
+    ![...used, ...invalid].some((e) => e.entry.name === options.name)
+  ) {
+    const file = readable.map((f) => f.candidate.file).join(', ') || 'the config';
+    throw new ConfigError('unknown-server', file, unknownServerMessage(options.name, names));
+  }
+  const wanted = <T extends { entry: { name: string } }>(list: T[]) =>
+    options.name === undefined ? list : list.filter((e) => e.entry.name === options.name);
+
+  const planned: Planned[] = wanted(used).map(({ entry, file, shadows }) => {
+    const { entry: expanded, unresolved } = expandEntry(entry, options.client, options.expand);
+    const modelled = expanded.transport === 'stdio' ? checks.plan(expanded) : undefined;
+    const plan =
+      modelled && options.timeoutMs !== undefined
+        ? { ...modelled, timeoutMs: options.timeoutMs }
+        : modelled;
+    const findings = [...shadowFindings(shadows), ...checks.entry({ entry, plan, unresolved })];
+    return { entry, file, findings, ...(plan ? { plan } : {}) };
+  });
+
+  const launchable = planned.filter(
+    (p): p is Planned & { plan: LaunchPlan } => p.plan !== undefined && options.live,
+  );
+  if (launchable.length > 0) {
+    options.onLaunch?.(launchable.length, Math.max(...launchable.map((p) => p.plan.timeoutMs)));
+  }
+  const [outcomes, python] = await Promise.all([
+    checks.live(
+      launchable.map((p) => p.plan),
+      options.signal,
+    ),
+    Promise.all(launchable.map((p) => checks.python(p.plan))),
+  ]);
+
+  const reports: ServerReport[] = [];
+  const targets = new Map<string, { file: ReadableFile; entry: ServerEntry }>();
+  for (const p of planned) {
+    const index = launchable.indexOf(p as Planned & { plan: LaunchPlan });
+    const live = index >= 0 ? outcomes[index] : undefined;
+    const findings = dedupe([
+      ...p.findings,
+      ...(index >= 0 ? (python[index] ?? []) : []),
+      ...(live?.findings ?? []),
+      ...checks.log(p.entry, p.file),
+    ]);
+    targets.set(p.entry.name, { file: p.file, entry: p.entry });
+    reports.push({
+      name: p.entry.name,
+      client: options.client,
+      location: {
+        file: p.entry.location.file,
+        line: p.entry.location.line,
+        column: p.entry.location.column,
+      },
+      scope: p.entry.scope,
+      transport: p.entry.transport,
+      summary: summaryOf(p.entry),
+      findings: sortFindings(findings),
+      ...(live ? { live } : {}),
+      status: statusOf(findings),
+    });
+  }
+  for (const { entry, file } of wanted(invalid))
+    reports.push(invalidReport(entry, file, options.client));
+  return { files: fileFindings, reports, targets };
+}
+
+interface Used {
+  entry: ServerEntry;
+  file: ReadableFile;
+  /** Files read after this one that define the same name (the client ignores those). */
+  shadows: string[];
+}
+
+/** The entries the client would use, in lookup order (the first file defining a name wins). */
+function entriesOf(
+  readable: ReadableFile[],
+  options: RunDoctorOptions,
+): { used: Used[]; invalid: { entry: InvalidServerEntry; file: ReadableFile }[]; names: string[] } {
+  const used = new Map<string, Used>();
+  const invalid: { entry: InvalidServerEntry; file: ReadableFile }[] = [];
+  const seen = new Set<string>();
+  for (const file of readable) {
+    let result;
+    try {
+      result = parseServerEntries(file.text, options.client, {
+        file: file.candidate.file,
+        scope: file.candidate.scope,
+        cwd: file.candidate.projectKey ?? options.expand.cwd,
+      });
+    } catch {
+      continue; // the file checks report why it does not parse
+    }
+    for (const entry of result.entries) {
+      const first = used.get(entry.name);
+      if (first) first.shadows.push(entry.location.file);
+      else if (!seen.has(entry.name)) used.set(entry.name, { entry, file, shadows: [] });
+      seen.add(entry.name);
+    }
+    for (const entry of result.invalid) {
+      if (!seen.has(entry.name)) invalid.push({ entry, file });
+      seen.add(entry.name);
+    }
+  }
+  return { used: [...used.values()], invalid, names: [...seen] };
+}
+
+function shadowFindings(shadows: string[]): Finding[] {
+  return shadows.map((file) => ({
+    code: 'shadowed-entry',
+    severity: 'info' as const,
+    message: `also defined in ${file}, which the client ignores (this entry wins)`,
+  }));
+}
+
+function invalidReport(
+  entry: InvalidServerEntry,
+  file: ReadableFile,
+  client: ClientId,
+): ServerReport {
+  const location = entry.error.location;
+  const findings: Finding[] = [
+    {
+      code: 'invalid-entry',
+      severity: 'error',
+      message: entry.error.reason,
+      why: 'the client skips an entry it cannot read, so this server never starts',
+      fix: 'correct the entry (mcp-config get shows the others), or add it again with mcp-config add --force',
+      location: {
+        file: file.candidate.file,
+        ...(location ? { line: location.line, column: location.column } : {}),
+      },
+    },
+  ];
+  return {
+    name: entry.name,
+    client,
+    location: {
+      file: file.candidate.file,
+      ...(location ? { line: location.line, column: location.column } : {}),
+    },
+    scope: file.candidate.scope,
+    transport: 'stdio',
+    summary: '(invalid entry)',
+    findings,
+    status: 'fail',
+  };
+}
+
+/** The command line or URL, masked. */
+export function summaryOf(entry: ServerEntry): string {
+  if (entry.transport !== 'stdio') return `${entry.transport} ${maskUrl(entry.url)}`;
+  const args = entry.args.map((arg, i) => maskArg(arg, entry.args[i - 1]));
+  return [entry.command, ...args].map(quoteIfNeeded).join(' ');
+}
+
+function quoteIfNeeded(word: string): string {
+  return /^[\w@%+=:,./\\-]+$/.test(word) ? word : JSON.stringify(word);
+}
+
+const ORDER = { ok: 0, info: 1, warning: 2, error: 3 } as const;
+
+/** Passed checks first, then context, then problems (the worst last, next to the summary). */
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index)
+    .map((x) => x.finding);
+}
+
+/** The same cause found twice (statically and in the stderr) is said once, the first time. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
