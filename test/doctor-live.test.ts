@@ -136,6 +136,11 @@ describe('runLiveCheck: one finding per cause', () => {
 
     const given = await runLiveCheck(plan('needs-env.mjs', { env: { API_KEY: 'k-123456789' } }));
     expect(codes(given)).toEqual(['connected']);
+
+    // A server that starts anyway: the same cause, as a warning beside the empty tool list.
+    const optional = await runLiveCheck(plan('needs-env.mjs', { env: { OPTIONAL_KEY: '1' } }));
+    expect(codes(optional)).toEqual(['connected', 'no-tools', 'missing-env']);
+    expect(finding(optional, 'missing-env').severity).toBe('warning');
   });
 
   it('a relative path that breaks from / is relative-cwd; from the right folder it connects', async () => {

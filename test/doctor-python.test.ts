@@ -152,6 +152,7 @@ describe('the live check on Python servers', () => {
     const outcome = await runLiveCheck(plan(python(withMcp), ['v1_server.py'], withMcp));
     expect(outcome.connected).toBe(false);
     expect(codes(outcome.findings)).toEqual(['mcp-v1-import']);
+    expect(outcome.findings[0]!.location).toEqual({ file: join(withMcp, 'v1_server.py'), line: 3 });
     expect(outcome.findings[0]!.detail?.join('\n')).toContain(
       "No module named 'mcp.server.fastmcp'",
     );

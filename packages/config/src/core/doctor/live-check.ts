@@ -4,7 +4,7 @@ import { ConnectAbortedError, openConnection, type Connection } from '@mcpkit/sh
 import type { StrayOutput } from '@mcpkit/shared/process-transport';
 import { CLIENT_NAMES } from '../../target/targets.js';
 import { isDownloader, liveFailure, seconds, type FailureContext } from './live-failures.js';
-import { quoteLine, stderrTail } from './stderr-causes.js';
+import { missingVariables, quoteLine, stderrTail } from './stderr-causes.js';
 import type { Finding, LaunchPlan, LiveOutcome } from './types.js';
 
 /** Options of {@link runLiveCheck} and {@link runLiveChecks}. */
@@ -100,7 +100,7 @@ export async function runLiveCheck(
       outcome.connected = true;
     } catch (error) {
       if (options.signal?.aborted) throw new ConnectAbortedError();
-      findings.push(listFailure(error, plan, connection.process?.stderr ?? ''));
+      findings.push(listFailure(error, plan, connection, CLIENT_NAMES[plan.client]));
     } finally {
       clearTimeout(timer);
     }
@@ -150,8 +150,27 @@ function pollutionFinding(strays: string[], count: number, plan: LaunchPlan): Fi
   };
 }
 
-/** The handshake worked but tools/list did not. */
-function listFailure(error: unknown, plan: LaunchPlan, stderr: string): Finding {
+/** The handshake worked but tools/list did not (the server may have exited meanwhile). */
+function listFailure(
+  error: unknown,
+  plan: LaunchPlan,
+  connection: Connection,
+  clientName: string,
+): Finding {
+  const stderr = connection.process?.stderr ?? '';
+  const detail = stderrTail(stderr, plan.env);
+  const exit = connection.process?.exit;
+  if (exit) {
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    return {
+      code: 'early-exit',
+      severity: 'error',
+      message: `the server ${how} right after the handshake, before listing its tools`,
+      why: `${clientName} shows it as failed ("Server disconnected"); the reason is in its stderr`,
+      fix: 'run the same command in a terminal to see the error and fix what the stderr below names',
+      detail,
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   const timedOut = /timed? ?out|abort/i.test(message);
   return {
@@ -162,7 +181,7 @@ function listFailure(error: unknown, plan: LaunchPlan, stderr: string): Finding 
       : `tools/list failed: ${quoteLine(message, plan.env)}`,
     why: 'the client lists the tools right after connecting; without them the server shows no tools',
     fix: "look at the server's tools/list handler (its stderr is below)",
-    detail: stderrTail(stderr, plan.env),
+    detail,
   };
 }
 
@@ -206,6 +225,18 @@ function connectedFindings(
         fix: 'register at least one tool (or check the condition that skips them, e.g. a missing setting)',
       });
     }
+  }
+  // A server that starts anyway but says a variable is missing (e.g. then offers no tools).
+  const missing = missingVariables(connection.process?.stderr ?? '', plan.env);
+  if (missing.length > 0) {
+    findings.push({
+      code: 'missing-env',
+      severity: 'warning',
+      message: `the server's stderr says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+      why: "the client gives the server its own small environment plus the entry's env, not your shell's",
+      fix: `add ${missing.map((n) => `${n}=…`).join(' ')} to the entry's "env" (mcp-config add NAME --env ${missing[0]}=… --force, or edit the file)`,
+      detail: stderrTail(connection.process?.stderr ?? '', plan.env),
+    });
   }
   if (handshakeMs > slowMs) {
     findings.push({

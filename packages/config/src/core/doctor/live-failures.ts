@@ -59,12 +59,14 @@ export function liveFailure(error: unknown, context: FailureContext): Finding[] 
   const output = [stderr, ...context.strays].join('\n');
   if (error instanceof ConnectError && error.kind === 'spawn')
     return [spawnFailure(error, context)];
-  if (error instanceof ConnectError && error.kind === 'exited') {
+  if (error instanceof ConnectError && (error.kind === 'exited' || closedEarly(error))) {
     const exit = /exited with code (-?\d+)|was killed by (\w+)/.exec(error.message);
     const how =
       exit?.[1] !== undefined
         ? `exited with code ${exit[1]}`
-        : `was killed by ${exit?.[2] ?? 'a signal'}`;
+        : exit?.[2] !== undefined
+          ? `was killed by ${exit[2]}`
+          : 'exited';
     const causes = causesInOutput(output, plan, `the server ${how}`);
     if (causes.length > 0) return causes.map((finding) => ({ ...finding, detail }));
     return [
@@ -114,6 +116,17 @@ export function liveFailure(error: unknown, context: FailureContext): Finding[] 
   ];
 }
 
+/**
+ * A server that exits at once can make the handshake's write fail (its stdin is gone) before
+ * its exit is seen: the failure then reads as a protocol error, not an exit.
+ */
+function closedEarly(error: ConnectError): boolean {
+  return (
+    error.kind === 'protocol' &&
+    /not running|EPIPE|connection closed|write after end|ECONNRESET/i.test(error.message)
+  );
+}
+
 function spawnFailure(error: ConnectError, context: FailureContext): Finding {
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   const launched = quoteLine(context.launched, {});
@@ -134,7 +147,9 @@ function spawnFailure(error: ConnectError, context: FailureContext): Finding {
         ? `cannot start ${launched}: not found (ENOENT), or the working folder ${quoteLine(context.plan.cwd, {})} does not exist`
         : `cannot start ${launched}: ${quoteLine(error.message, context.plan.env)}`,
     why: `${context.clientName} fails the same way ("spawn ${launched} ENOENT" in its log)`,
-    fix: 'use the absolute path of the command (see the PATH check above)',
+    fix: /[\\/]/.test(context.launched)
+      ? 'fix the path in the config: that file (or the working folder) does not exist'
+      : 'use the absolute path of the command (see the PATH check above)',
   };
 }
 

@@ -71,6 +71,21 @@ describe('causesInOutput', () => {
     ).toEqual(['missing-module']);
   });
 
+  it("points at the server's own import line in a traceback", () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      '  File "/srv/w/server.py", line 3, in <module>',
+      '    from mcp.server.fastmcp import FastMCP',
+      '  File "/srv/w/.venv/lib/python3.12/site-packages/mcp/server/fastmcp.py", line 16, in <module>',
+      "ModuleNotFoundError: No module named 'mcp.server.fastmcp'. This is mcp 2.x",
+    ].join('\n');
+    const [v1] = causesInOutput(traceback, plan, 'the server exited with code 1');
+    expect(v1!.location).toEqual({ file: '/srv/w/server.py', line: 3 });
+    expect(v1!.message).toBe(
+      'the server exited with code 1: /srv/w/server.py:3 imports mcp.server.fastmcp: the server is mcp 1.x code and the interpreter has mcp 2.x',
+    );
+  });
+
   it('a relative path counts only when the server runs in a root folder', () => {
     const output = "ENOENT: no such file or directory, open 'data.json'";
     expect(

@@ -106,6 +106,24 @@ export function isRootFolder(cwd: string): boolean {
   return cwd === '/' || /^[A-Za-z]:[\\/]?$/.test(cwd);
 }
 
+/**
+ * The server's own line that made a failing import: the last traceback frame before the
+ * error outside installed packages (site-packages, dist-packages, the standard library).
+ */
+export function importingFrame(output: string): { file: string; line: number } | undefined {
+  const end = output.search(/(?:ModuleNotFoundError|ImportError):/);
+  const frames = [
+    ...(end === -1 ? output : output.slice(0, end)).matchAll(/File "([^"]+)", line (\d+)/g),
+  ];
+  for (const frame of frames.reverse()) {
+    const file = frame[1]!;
+    if (/[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d/.test(file) || file.startsWith('<'))
+      continue;
+    return { file, line: Number(frame[2]) };
+  }
+  return undefined;
+}
+
 /** Whether the output shows npx waiting on its "Ok to proceed?" install prompt. */
 export function showsNpxPrompt(output: string): boolean {
   return NPX_PROMPT.test(output);
@@ -125,10 +143,13 @@ export function causesInOutput(
   const ended = exit ? `${exit}: ` : '';
   const v1 = PYTHON_V1_IMPORT.exec(output);
   if (v1) {
+    const frame = importingFrame(output);
+    const where = frame ? `${quoteLine(frame.file, plan.env)}:${frame.line} ` : '';
     findings.push({
       code: 'mcp-v1-import',
       severity: 'error',
-      message: `${ended}No module named 'mcp.server.fastmcp' (the server is mcp 1.x code, the interpreter has mcp 2.x)`,
+      message: `${ended}${where}imports mcp.server.fastmcp: the server is mcp 1.x code and the interpreter has mcp 2.x`,
+      ...(frame ? { location: { file: quoteLine(frame.file, plan.env), line: frame.line } } : {}),
       why: 'FastMCP became MCPServer in mcp 2.x; importing mcp.server.fastmcp fails, so the server never starts',
       fix: 'change the import to `from mcp.server import MCPServer` and `FastMCP("name")` to `MCPServer("name")`, or pin `mcp<2` in the server\'s dependencies',
     });
