@@ -120,7 +120,8 @@ export async function runLiveCheck(
   // npx's install prompt on stdout is its own finding, not pollution.
   if (strayCount > 0 && !findings.some((f) => f.code === 'npx-prompt'))
     findings.unshift(pollutionFinding(strays, strayCount, plan));
-  if (connection) findings.push(...connectedFindings(outcome, plan, connection, options));
+  if (connection && !options.signal?.aborted)
+    findings.push(...connectedFindings(outcome, plan, connection, options));
   return outcome;
 }
 
@@ -201,7 +202,10 @@ function connectedFindings(
       code: 'modern-only',
       severity: plan.client === 'claude-code' ? 'warning' : 'error',
       message: `the server refuses the 2025 handshake (initialize ${quoteLine(connection.eraFallback.refused, {})}) and speaks only protocol 2026-07-28`,
-      why: `${clientName} opens with initialize (2025 era); a server that refuses it does not connect`,
+      why:
+        plan.client === 'claude-code'
+          ? 'clients that open with initialize (2025 era: Claude Desktop, Cursor, Gemini CLI) cannot connect to it'
+          : `${clientName} opens with initialize (2025 era); a server that refuses it does not connect`,
       fix: 'let the server also accept the 2025 handshake (the SDKs serve both eras unless told to reject legacy)',
     });
   }
