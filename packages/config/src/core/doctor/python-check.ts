@@ -134,7 +134,7 @@ export async function checkPython(
   );
   const probe = parseProbe(result.stdout);
   if (!probe) return [probeFailure(launch, result, plan)];
-  return probeFindings(probe, launch, plan);
+  return probeFindings(probe, launch);
 }
 
 function parseProbe(stdout: string): ProbeResult | undefined {
@@ -157,9 +157,9 @@ function major(version: string | null): number | undefined {
 function probeFindings(
   probe: ProbeResult,
   launch: Extract<PythonLaunch, { kind: 'interpreter' }>,
-  plan: LaunchPlan,
 ): Finding[] {
-  const q = (text: string) => quoteLine(text, plan.env);
+  // Paths and versions: sanitized, not redacted (a fix must stay a command one can run).
+  const q = (text: string) => quoteLine(text, {});
   const at = q(probe.executable || launch.interpreter);
   const packages = [
     probe.mcp ? `mcp ${q(probe.mcp)}` : 'no mcp',
@@ -217,14 +217,14 @@ function probeFailure(
   result: ProcessResult,
   plan: LaunchPlan,
 ): Finding {
-  const interpreter = quoteLine(launch.interpreter, plan.env);
+  const interpreter = quoteLine(launch.interpreter, {});
   if (launch.uvProject && result.error === 'ENOENT') {
     return {
       code: 'python-venv-missing',
       severity: 'warning',
       message: `${interpreter} does not exist yet: uv will create the project's environment on the first start`,
       why: "creating it (downloading Python and the dependencies) on the client's first start can take longer than its timeout",
-      fix: `run \`uv sync\` in ${quoteLine(launch.uvProject, plan.env)} once`,
+      fix: `run \`uv sync\` in ${quoteLine(launch.uvProject, {})} once`,
     };
   }
   const why = result.timedOut

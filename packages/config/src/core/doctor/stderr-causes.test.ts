@@ -105,6 +105,8 @@ describe('quoting output', () => {
       'token •••• refused',
     );
     expect(quoteLine('x'.repeat(1000), {}).length).toBe(301);
+    // The client's own variables are not secrets.
+    expect(quoteLine('locale en_US.UTF-8', { LANG: 'en_US.UTF-8' })).toBe('locale en_US.UTF-8');
   });
 
   it('keeps the last 15 non-empty lines', () => {

@@ -58,12 +58,21 @@ const NODE_NO_MODULE = /Cannot find (?:module|package) '([^']+)'/;
 const NPX_PROMPT = /Ok to proceed\?|Need to install the following packages/;
 
 /**
+ * Variables of the client's own base environment, which are not secrets (the entry's `env`
+ * values are, like everywhere else in mcp-config).
+ */
+const PUBLIC_VARIABLES =
+  /^(?:PATH|Path|PATHEXT|HOME|USERPROFILE|PWD|SHELL|TMPDIR|TMP|TEMP|USER|USERNAME|LOGNAME|LANG|LANGUAGE|LC_\w+|TERM|TZ|NODE_ENV|DISPLAY|XDG_\w+|APPDATA|LOCALAPPDATA|SystemRoot|SYSTEMROOT|windir|WINDIR|ComSpec|COMSPEC|ProgramData|ProgramFiles(?:\(x86\))?|CommonProgramFiles(?:\(x86\))?|__CF_\w+)$/;
+/** Values shorter than this are not redacted from text (`true`, `1`, `dev` would be noise). */
+const MIN_SECRET_LENGTH = 8;
+
+/**
  * Makes one line of untrusted output fit to quote: no control sequences, secrets masked (the
  * values of the plan's environment and credential-looking text), bounded in length.
  */
 export function quoteLine(line: string, env: Record<string, string>): string {
   const secrets = Object.entries(env)
-    .filter(([key, value]) => value.length >= 8 && !/^(PATH|HOME|PWD|SHELL|TMPDIR)$/.test(key))
+    .filter(([key, value]) => value.length >= MIN_SECRET_LENGTH && !PUBLIC_VARIABLES.test(key))
     .map(([, value]) => value);
   const clean = maskSecretsInText(redactKnownSecrets(sanitizeLine(line), secrets));
   return clean.length > DETAIL_LINE_CHARS ? `${clean.slice(0, DETAIL_LINE_CHARS)}…` : clean;
