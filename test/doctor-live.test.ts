@@ -60,6 +60,15 @@ describe('runLiveCheck: one finding per cause', () => {
     expect(outcome.totalMs).toBeGreaterThanOrEqual(outcome.handshakeMs!);
   });
 
+  it('counts the tools across every page of tools/list', async () => {
+    // test-server.mjs --many 120: its 13 tools plus 120, served 50 to a page.
+    const outcome = await runLiveCheck({
+      ...plan('healthy.mjs'),
+      args: [join(ROOT, 'test/fixtures/test-server.mjs'), '--many', '120'],
+    });
+    expect(outcome).toMatchObject({ connected: true, tools: 133 });
+  });
+
   it('a server with no tools is a warning', async () => {
     const outcome = await runLiveCheck(plan('healthy.mjs', { env: { NO_TOOLS: '1' } }));
     expect(outcome.connected).toBe(true);
