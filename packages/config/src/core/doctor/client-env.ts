@@ -179,7 +179,8 @@ export function planLaunch(
  * - Claude Desktop, Windows: the app's own folder, `%LOCALAPPDATA%\AnthropicClaude\app-<version>`
  *   — npm run from a Claude Desktop server resolved files there (anthropics/claude-code#1254,
  *   "lstat 'C:\Users\user\AppData\Local\AnthropicClaude\app-0.12.28…'"). The newest app-*
- *   folder is named when it exists. Never the user's project: relative paths break alike.
+ *   folder is named when it exists, else the home folder (the Store build's folder cannot be
+ *   listed). Never the user's project: relative paths break alike.
  * - Claude Code, Gemini CLI, the editors: the project (workspace) folder, here `host.cwd`.
  */
 export function clientCwd(client: ClientId, host: DoctorHost): string {
@@ -194,7 +195,8 @@ export function clientCwd(client: ClientId, host: DoctorHost): string {
     .filter((name) => /^app-\d/.test(name))
     .sort(compareVersionNames);
   const newest = versions[versions.length - 1];
-  return newest === undefined ? root : p.join(root, newest);
+  // The Store build's folder under WindowsApps cannot be listed: the home folder stands in.
+  return newest === undefined ? host.homedir : p.join(root, newest);
 }
 
 /** How long `client` waits for the handshake, in ms (see the constants above). */

@@ -233,7 +233,7 @@ function checkNpxYes(input: CommandCheckInput): Finding[] {
       severity: 'warning',
       message: 'npx runs without -y',
       why: `when the package is not cached yet, npx asks "Ok to proceed? (y)" and waits; ${name} has no terminal to answer, so the server hangs until the ${Math.round(plan.timeoutMs / 1000)} s timeout`,
-      fix: `add "-y" before the package: ${JSON.stringify(['-y', ...own].slice(0, 3))}…`,
+      fix: `add "-y" as npx's first argument, before the package name`,
       edits: [{ kind: 'insert-arg', index: start, value: '-y' }],
       location,
     },
@@ -249,8 +249,11 @@ function checkWindowsCommand(
   const findings: Finding[] = [];
   const name = CLIENT_NAMES[client];
   const base = commandBase(plan.command);
-  // Claude Desktop and Claude Code spawn without a shell; Claude Code's docs ask for
-  // `cmd /c` around npx on native Windows. The editors' behaviour is not modelled.
+  // Claude Desktop and Claude Code spawn without a shell, and Node refuses .cmd/.bat files
+  // then (EINVAL since the CVE-2024-27980 fix, ENOENT for a bare `npx`): modelcontextprotocol/
+  // servers#3460 (2026-03), anthropics/claude-plugins-official#4589 (2026-07); Claude Code
+  // itself warns "Windows requires 'cmd /c' wrapper to execute npx". The editors are not
+  // modelled: how they spawn on Windows was not established.
   const spawnsBare = client === 'claude-desktop' || client === 'claude-code';
   const file = plan.resolved ?? plan.shellResolved;
   if (spawnsBare && base !== 'cmd' && needsCmdWrapper(plan.command, file)) {

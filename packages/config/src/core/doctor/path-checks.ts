@@ -80,6 +80,7 @@ function pathSlots({ plan, host }: PathCheckInput): PathSlot[] {
       return;
     }
     if (windows && /^\/[a-z?]$/i.test(arg)) return; // cmd's /c, /k
+    if (!windows && /^\/[^:]*:/.test(arg)) return; // docker's -v /host:/container
     if (looksLikePath(arg, interpreter, windows))
       slots.push({ field, value: arg, edit: set, certain: false });
   });

@@ -312,6 +312,17 @@ describe('path checks', () => {
     );
   });
 
+  it("docker's -v host:container is not taken for a missing path", () => {
+    const host = mac({ '/usr/local/bin/docker': '\x7fELF' });
+    const findings = checkEntry({
+      entry: stdioEntry('docker', ['run', '-i', '--rm', '-v', '/data:/data', 'mcp/fs']),
+      unresolved: [],
+      client: 'claude-desktop',
+      host,
+    });
+    expect(codes(findings).filter((c) => c.startsWith('path'))).toEqual([]);
+  });
+
   it('uv --directory and the entry cwd are checked; ~ is not expanded', () => {
     const host = mac({ '/usr/local/bin/uv': '\x7fELF' }, {}, [`${HOME}/srv`]);
     const findings = checkEntry({
