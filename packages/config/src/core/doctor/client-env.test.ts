@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeHost, stdioEntry } from '../../../../../test/support/fake-doctor-host.js';
 import { makeTempDir } from '../../../../../test/support/paths.js';
-import { clientCwd, clientPath, geminiRedacts, nvmVersionDirs, planLaunch } from './client-env.js';
+import { clientCwd, clientPath, nvmVersionDirs, planLaunch } from './client-env.js';
+import { geminiRedacts } from './gemini-env.js';
 import { createDoctorHost } from './host.js';
 
 const NODE_SHEBANG = '#!/usr/bin/env node\nrequire("../lib/cli.js")\n';

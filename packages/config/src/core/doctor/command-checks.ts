@@ -1,14 +1,15 @@
 // Whether the client can start the entry's command: found on ITS PATH (not only the shell's),
 // with the interpreter an `#!/usr/bin/env` script asks for, the Node that nvm users expect,
 // `npx -y`, and Windows' `.cmd` rules.
-import path from 'node:path';
 import type { ClientId } from '@mcpkit/shared/client-paths';
 import { pathFor } from '@mcpkit/shared/client-paths';
 import type { StdioServerEntry } from '@mcpkit/shared/server-entries';
 import { findOnPath } from '@mcpkit/shared/which';
-import { describeToolDir, envShebang, needsCmdWrapper } from '../../entry/resolve-command.js';
+import { describeToolDir, envShebang } from '../../entry/resolve-command.js';
 import { nvmVersionDirs } from './client-env.js';
+import { checkWindowsCommand } from './windows-checks.js';
 import type { DoctorHost } from './host.js';
+import { CLIENT_NAMES, commandBase } from './names.js';
 import type { EntryFix, Finding, FindingLocation, LaunchPlan } from './types.js';
 
 /** What the command checks look at. */
@@ -19,16 +20,6 @@ export interface CommandCheckInput {
   host: DoctorHost;
   location: FindingLocation;
 }
-
-/** Display names, for messages. */
-export const CLIENT_NAMES: Readonly<Record<ClientId, string>> = {
-  'claude-desktop': 'Claude Desktop',
-  'claude-code': 'Claude Code',
-  cursor: 'Cursor',
-  vscode: 'VS Code',
-  windsurf: 'Windsurf',
-  'gemini-cli': 'Gemini CLI',
-};
 
 // Package runners that start the package's own `#!/usr/bin/env node` bin: running the runner
 // with an absolute node is not enough, node must be on the PATH the server gets.
@@ -49,14 +40,6 @@ const INSTALL_HINTS: Record<string, string> = {
   docker: 'install Docker Desktop (https://docs.docker.com/get-docker/) and start it',
 };
 
-/** The command's name without folder or Windows extension: `npx` for `C:\…\npx.cmd`. */
-export function commandBase(command: string): string {
-  return path.win32
-    .basename(command)
-    .toLowerCase()
-    .replace(/\.(exe|cmd|bat|com)$/, '');
-}
-
 /** Every finding about starting the command (see the file comment). */
 export function checkCommand(input: CommandCheckInput): Finding[] {
   const { plan, client, host, location } = input;
@@ -76,7 +59,10 @@ export function checkCommand(input: CommandCheckInput): Finding[] {
     return dir === undefined ? '' : ` (${dir})`;
   };
 
-  if (plan.resolved !== undefined) {
+  const p = pathFor(host.platform);
+  if (/[/\\]/.test(plan.command) && !p.isAbsolute(plan.command)) {
+    // A relative command: path-checks.ts says what the client's folder makes of it.
+  } else if (plan.resolved !== undefined) {
     findings.push({
       code: 'command-found',
       severity: 'ok',
@@ -178,10 +164,11 @@ function checkNodeVersion(
   const runsNode = base === 'node' || NODE_RUNNERS.has(base) || shebang(file) === 'node';
   if (!runsNode) return [];
   const versions = nvmVersionDirs(host);
-  if (versions.length < 2) return [];
   const clientNode = onClient('node');
   const shellNode = onShell('node');
   if (clientNode === undefined || shellNode === undefined || clientNode === shellNode) return [];
+  // Only nvm's folders put a Node on the client's PATH that the shell does not choose.
+  if (!versions.some((dir) => clientNode.startsWith(dir))) return [];
   const version = (f: string) => /[/\\](v\d[^/\\]*)[/\\]bin[/\\]/.exec(f)?.[1] ?? f;
   const name = CLIENT_NAMES[client];
   const finding: Finding = {
@@ -238,73 +225,4 @@ function checkNpxYes(input: CommandCheckInput): Finding[] {
       location,
     },
   ];
-}
-
-/** Windows: `.cmd` shims need `cmd /c`, and `cmd /c` breaks on unquoted spaces. */
-function checkWindowsCommand(
-  input: CommandCheckInput,
-  onClient: (cmd: string) => string | undefined,
-): Finding[] {
-  const { plan, client, location } = input;
-  const findings: Finding[] = [];
-  const name = CLIENT_NAMES[client];
-  const base = commandBase(plan.command);
-  // Claude Desktop and Claude Code spawn without a shell, and Node refuses .cmd/.bat files
-  // then (EINVAL since the CVE-2024-27980 fix, ENOENT for a bare `npx`): modelcontextprotocol/
-  // servers#3460 (2026-03), anthropics/claude-plugins-official#4589 (2026-07); Claude Code
-  // itself warns "Windows requires 'cmd /c' wrapper to execute npx". The editors are not
-  // modelled: how they spawn on Windows was not established.
-  const spawnsBare = client === 'claude-desktop' || client === 'claude-code';
-  const file = plan.resolved ?? plan.shellResolved;
-  if (spawnsBare && base !== 'cmd' && needsCmdWrapper(plan.command, file)) {
-    const bare = bareName(plan.command, file, onClient);
-    const edits: EntryFix[] = [{ kind: 'wrap-cmd' }];
-    // cmd /c "C:\Program Files\…" mangles the quotes; the bare name found on PATH does not.
-    if (plan.command.includes(' ') && bare !== undefined)
-      edits.unshift({ kind: 'set-command', value: bare });
-    const program = edits.length === 2 ? bare! : plan.command;
-    findings.push({
-      code: 'windows-needs-cmd',
-      severity: 'error',
-      message: `${plan.command} is a batch-file shim${file ? ` (${file})` : ''}, which ${name} cannot start without cmd /c`,
-      why: `${name} starts servers without a shell, and Windows runs .cmd/.bat files only through cmd.exe ("spawn ${plan.command} ENOENT" or EINVAL)`,
-      fix: `"command": "cmd", "args": ["/c", ${JSON.stringify(program)}, …the current args]`,
-      edits: plan.command.includes(' ') && bare === undefined ? undefined : edits,
-      location,
-    });
-  }
-  if (base === 'cmd' && /^\/[ck]$/i.test(plan.args[0] ?? '')) {
-    const program = plan.args[1] ?? '';
-    if (program.includes(' ') && !/^".*"$/.test(program)) {
-      const bare = bareName(program, program, onClient);
-      const first = program.split(' ')[0];
-      findings.push({
-        code: 'windows-unquoted-space',
-        severity: 'error',
-        message: `cmd /c runs ${program}, whose path has a space`,
-        why: `cmd.exe strips the quotes around it and fails with "'${first}' is not recognized as an internal or external command"`,
-        fix:
-          bare !== undefined
-            ? `use the name found on PATH: ${JSON.stringify(bare)} as the argument after /c`
-            : "use a path without spaces (e.g. the 8.3 short name from `dir /x`), or run the program's .exe directly without cmd /c",
-        edits: bare !== undefined ? [{ kind: 'set-arg', index: 1, value: bare }] : undefined,
-        location,
-      });
-    }
-  }
-  return findings;
-}
-
-/** `npx` when the client's PATH finds the same file as `command`; else undefined. */
-function bareName(
-  command: string,
-  file: string | undefined,
-  onClient: (cmd: string) => string | undefined,
-): string | undefined {
-  const bare = commandBase(command);
-  const found = onClient(bare);
-  if (found === undefined) return undefined;
-  if (file !== undefined && /[/\\]/.test(command) && found.toLowerCase() !== file.toLowerCase())
-    return undefined;
-  return bare;
 }

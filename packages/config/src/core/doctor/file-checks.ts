@@ -5,7 +5,7 @@ import type { ClientId, ConfigCandidate } from '@mcpkit/shared/client-paths';
 import { pathFor, resolveConfigCandidates } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { parseServerEntries } from '@mcpkit/shared/server-entries';
-import { CLIENT_NAMES } from './command-checks.js';
+import { CLIENT_NAMES } from './names.js';
 import type { DoctorHost } from './host.js';
 import type { Finding, FindingLocation } from './types.js';
 

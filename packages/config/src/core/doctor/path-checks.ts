@@ -4,7 +4,7 @@ import type { ClientId } from '@mcpkit/shared/client-paths';
 import { pathFor } from '@mcpkit/shared/client-paths';
 import type { StdioServerEntry } from '@mcpkit/shared/server-entries';
 import { suggestNames } from '@mcpkit/shared/suggest';
-import { CLIENT_NAMES, commandBase } from './command-checks.js';
+import { CLIENT_NAMES, commandBase } from './names.js';
 import type { DoctorHost } from './host.js';
 import type { EntryFix, Finding, FindingLocation, LaunchPlan } from './types.js';
 

@@ -8,8 +8,10 @@ import type {
   ServerEntry,
   StdioServerEntry,
 } from '@mcpkit/shared/server-entries';
-import { DESKTOP_ENV_NAMES, GEMINI_BLOCKED_ENV, planLaunch } from './client-env.js';
-import { CLIENT_NAMES, checkCommand } from './command-checks.js';
+import { DESKTOP_ENV_NAMES, planLaunch } from './client-env.js';
+import { GEMINI_BLOCKED_ENV } from './gemini-env.js';
+import { checkCommand } from './command-checks.js';
+import { CLIENT_NAMES } from './names.js';
 import type { DoctorHost } from './host.js';
 import { checkPaths } from './path-checks.js';
 import type { Finding, FindingLocation, LaunchPlan } from './types.js';
