@@ -74,6 +74,13 @@ describe('config file checks', () => {
     expect(f.fix).toContain('strict JSON');
   });
 
+  it('a duplicate server name, at the second one', () => {
+    const text = '{"mcpServers": {\n  "a": {"command": "node"},\n  "a": {"command": "uvx"}\n}}';
+    const f = only(checkConfigFiles('claude-desktop', macWith(text)).findings, 'invalid-json');
+    expect(f.location).toEqual({ file: MAC_FILE, line: 3, column: 3 });
+    expect(f.fix).toContain('keep one of the two');
+  });
+
   it('a bad entry is reported, the file still readable', () => {
     const text = '{"mcpServers": {"a": {"command": 5}, "b": {"command": "node"}}}';
     const { findings, readable } = checkConfigFiles('claude-desktop', macWith(text));

@@ -197,6 +197,8 @@ function invalidJson(
   const at = offset === undefined ? '' : body.slice(Math.max(0, offset - 2), offset + 2);
   let fix = 'correct the file at that position (mcp-config never rewrites an invalid file)';
   if (error.code === 'trailing-comma') fix = 'remove the comma before the closing bracket';
+  else if (error.code === 'duplicate-key')
+    fix = 'keep one of the two: rename or delete the other (the client keeps only the last)';
   else if (error.code === 'comment')
     fix = `remove the comment: ${CLIENT_NAMES[client]} reads ${pathFor('linux').basename(candidate.file.replace(/\\/g, '/'))} as strict JSON`;
   else if (/escape/.test(error.reason) || at.includes('\\'))

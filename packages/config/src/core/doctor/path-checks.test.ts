@@ -107,6 +107,20 @@ describe('path checks', () => {
     );
   });
 
+  it("VS Code's envFile must exist", () => {
+    const host = mac({ '/usr/bin/node': '\x7fELF' });
+    const f = only(
+      checkEntry({
+        entry: stdioEntry('/usr/bin/node', [], { envFile: `${HOME}/proj/.env` }),
+        unresolved: [],
+        client: 'vscode',
+        host,
+      }),
+      'path-missing',
+    );
+    expect(f.message).toBe(`envFile "${HOME}/proj/.env" does not exist`);
+  });
+
   it("docker's -v host:container is not taken for a missing path", () => {
     const host = mac({ '/usr/local/bin/docker': '\x7fELF' });
     const findings = checkEntry({

@@ -43,6 +43,7 @@ export function checkPaths(input: PathCheckInput): Finding[] {
     if (finding) findings.push(finding);
   }
   findings.push(...checkCwdField(input));
+  findings.push(...checkEnvFile(input));
   return findings;
 }
 
@@ -180,6 +181,13 @@ function missing(slot: PathSlot, input: PathCheckInput): Finding {
       : `create ${slot.value}, or write the path where the file is`,
     location,
   };
+}
+
+/** VS Code's `envFile`: a missing file stops the server from starting. */
+function checkEnvFile(input: PathCheckInput): Finding[] {
+  const { entry, host } = input;
+  if (entry.envFile === undefined || host.exists(entry.envFile)) return [];
+  return [missing({ field: 'envFile', value: entry.envFile, certain: true }, input)];
 }
 
 /** The entry's own `cwd`: it must be absolute and exist (no safe edit: `--fix` leaves it). */
