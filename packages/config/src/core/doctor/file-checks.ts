@@ -19,6 +19,7 @@ export interface CheckConfigFilesOptions {
 
 /** What {@link checkConfigFiles} found, and the files that parsed, for the entry checks. */
 export interface CheckConfigFilesResult {
+  /** What was found about the files, the passing checks included. */
   findings: Finding[];
   /** Candidates that exist and parse, with their text, in the client's lookup order. */
   readable: { candidate: ConfigCandidate; text: string }[];

@@ -10,10 +10,15 @@ import type { EntryFix, Finding, FindingLocation, LaunchPlan } from './types.js'
 
 /** What the path checks look at. */
 export interface PathCheckInput {
+  /** The entry, variables expanded. */
   entry: StdioServerEntry;
+  /** How the client would start it. */
   plan: LaunchPlan;
+  /** The client whose config the entry is in. */
   client: ClientId;
+  /** The machine. */
   host: DoctorHost;
+  /** Where the entry is written: every finding points there. */
   location: FindingLocation;
 }
 
