@@ -54,7 +54,13 @@ describe('Windows', () => {
   it('cmd /c with C:\\Program Files\\… unquoted: error, fixed by the bare name on PATH', () => {
     const f = only(
       checkEntry({
-        entry: stdioEntry('cmd', ['/c', 'C:\\Program Files\\nodejs\\npx.cmd', '-y', 'pkg']),
+        entry: stdioEntry('cmd', [
+          '/c',
+          'C:\\Program Files\\nodejs\\npx.cmd',
+          '-y',
+          'pkg',
+          'C:\\Users\\Ann Lee\\Docs',
+        ]),
         unresolved: [],
         client: 'claude-desktop',
         host: win(),
@@ -62,7 +68,39 @@ describe('Windows', () => {
       'windows-unquoted-space',
     );
     expect(f.why).toContain("'C:\\Program' is not recognized");
+    expect(f.severity).toBe('error');
     expect(f.edits).toEqual([{ kind: 'set-arg', index: 1, value: 'npx' }]);
+  });
+
+  it('cmd /c with a spaced program and no other quoted argument: a warning (fragile)', () => {
+    const f = only(
+      checkEntry({
+        entry: stdioEntry('cmd', ['/c', 'C:\\Program Files\\nodejs\\npx.cmd', '-y', 'pkg']),
+        unresolved: [],
+        client: 'claude-desktop',
+        host: win(),
+      }),
+      'windows-unquoted-space',
+    );
+    expect(f.severity).toBe('warning');
+  });
+
+  it('npx installed nowhere on Windows: command-not-found only', () => {
+    const host = fakeHost({
+      platform: 'win32',
+      homedir: 'C:\\Users\\ann',
+      cwd: 'C:\\Users\\ann',
+      env: { Path: 'C:\\Windows\\System32' },
+    });
+    const findings = checkEntry({
+      entry: stdioEntry('npx', ['-y', 'pkg']),
+      unresolved: [],
+      client: 'claude-desktop',
+      host,
+    });
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([
+      'command-not-found',
+    ]);
   });
 
   it('an absolute .cmd with a space: wrap with the bare name, not the spaced path', () => {

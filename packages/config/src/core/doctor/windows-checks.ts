@@ -21,7 +21,8 @@ export function checkWindowsCommand(
   // modelled: how they spawn on Windows was not established.
   const spawnsBare = client === 'claude-desktop' || client === 'claude-code';
   const file = plan.resolved ?? plan.shellResolved;
-  if (spawnsBare && base !== 'cmd' && needsCmdWrapper(plan.command, file)) {
+  // Not found at all: command-not-found says so; wrapping would not help.
+  if (spawnsBare && file !== undefined && base !== 'cmd' && needsCmdWrapper(plan.command, file)) {
     const bare = bareName(plan.command, file, onClient);
     const edits: EntryFix[] = [{ kind: 'wrap-cmd' }];
     // cmd /c "C:\Program Files\…" mangles the quotes; the bare name found on PATH does not.
@@ -40,14 +41,20 @@ export function checkWindowsCommand(
   }
   if (base === 'cmd' && /^\/[ck]$/i.test(plan.args[0] ?? '')) {
     const program = plan.args[1] ?? '';
-    if (program.includes(' ') && !/^".*"$/.test(program)) {
+    if (/\s/.test(program)) {
       const bare = bareName(program, program, onClient);
-      const first = program.split(' ')[0];
+      const first = program.split(/\s/)[0];
+      // Node quotes arguments with spaces. cmd /c keeps the quotes around the program only
+      // when they are the line's only two (`cmd /?`); one more quoted argument and it strips
+      // the first and the last, leaving the program's path cut at its space.
+      const quotedLater = plan.args.slice(2).some((a) => a === '' || /[\s"]/.test(a));
       findings.push({
         code: 'windows-unquoted-space',
-        severity: 'error',
+        severity: quotedLater ? 'error' : 'warning',
         message: `cmd /c runs ${program}, whose path has a space`,
-        why: `cmd.exe strips the quotes around it and fails with "'${first}' is not recognized as an internal or external command"`,
+        why: quotedLater
+          ? `with another quoted argument on the line, cmd.exe strips the quotes around the program and fails with "'${first}' is not recognized as an internal or external command"`
+          : `it works only while no other argument needs quotes; one with a space and cmd.exe fails with "'${first}' is not recognized as an internal or external command"`,
         fix:
           bare !== undefined
             ? `use the name found on PATH: ${JSON.stringify(bare)} as the argument after /c`
