@@ -56,6 +56,7 @@ export function fakeHost(options: FakeHostOptions): DoctorHost {
     exists: (f) => files.has(key(f)) || dirs.has(key(f)),
     listDir: (d) => [...(dirs.get(key(d)) ?? [])].sort(),
     readText: (f) => files.get(key(f))?.text,
+    readHead: (f, bytes) => files.get(key(f))?.text?.slice(0, bytes),
   };
 }
 

@@ -58,7 +58,7 @@ export function checkCommand(input: CommandCheckInput): Finding[] {
   const shebang = (file: string | undefined) =>
     file === undefined || host.platform === 'win32'
       ? undefined
-      : envShebang(host.readText(file)?.slice(0, 256) ?? '');
+      : envShebang(host.readHead(file, 256) ?? '');
   const where = (file: string) => {
     const dir = describeToolDir(file, host.homedir);
     return dir === undefined ? '' : ` (${dir})`;

@@ -9,6 +9,7 @@ import {
   readSync,
   readdirSync,
 } from 'node:fs';
+import { readConfigTextSync } from '@mcpkit/shared/read-config-file';
 import { isExecutableFile } from '@mcpkit/shared/which';
 
 /** What doctor needs from the machine; tests pass fakes to cover macOS and Windows on Linux. */
@@ -27,12 +28,14 @@ export interface DoctorHost {
   exists(file: string): boolean;
   /** The names in a folder; `[]` when it is missing or unreadable. */
   listDir(dir: string): string[];
-  /** The start of a file as UTF-8 (at most {@link MAX_HOST_READ} bytes); undefined when unreadable. */
+  /**
+   * A config file's text, BOM kept (bounded: a file over the config size limit, a FIFO or a
+   * device is not read); undefined when missing or unreadable.
+   */
   readText(file: string): string | undefined;
+  /** The first `bytes` bytes of a regular file as UTF-8 (a script's `#!` line); undefined when unreadable. */
+  readHead(file: string, bytes: number): string | undefined;
 }
-
-/** The most `readText` of {@link createDoctorHost} reads: a config file or a script's head. */
-export const MAX_HOST_READ = 4 * 1024 * 1024;
 
 /** Where {@link createDoctorHost} runs: passed in by the command, never read here. */
 export interface DoctorHostIo {
@@ -62,7 +65,14 @@ export function createDoctorHost(io: DoctorHostIo): DoctorHost {
         return [];
       }
     },
-    readText: (file) => readHead(file, MAX_HOST_READ),
+    readText: (file) => {
+      try {
+        return readConfigTextSync(file);
+      } catch {
+        return undefined;
+      }
+    },
+    readHead: (file, bytes) => readHead(file, bytes),
   };
 }
 
