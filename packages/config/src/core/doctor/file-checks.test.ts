@@ -119,6 +119,38 @@ describe('config file checks', () => {
     expect(findings.filter((x) => x.code === 'config-file')).toHaveLength(2);
   });
 
+  it('Claude Code: ~/.claude.json is read once for its local and user scopes', () => {
+    const home = '/home/ann';
+    const host = fakeHost({
+      platform: 'linux',
+      homedir: home,
+      cwd: `${home}/proj`,
+      files: {
+        [`${home}/.claude.json`]: {
+          text: JSON.stringify({
+            mcpServers: { u: { command: 'node' } },
+            projects: { [`${home}/proj`]: { mcpServers: { l: { command: 'uvx' } } } },
+          }),
+        },
+      },
+    });
+    const { findings, readable } = checkConfigFiles('claude-code', host);
+    expect(findings.filter((f) => f.code === 'config-file')).toHaveLength(1);
+    expect(readable.map((r) => r.candidate.scope)).toEqual(['local', 'user']);
+  });
+
+  it('comments are fine where the client reads JSONC (VS Code)', () => {
+    const host = fakeHost({
+      platform: 'linux',
+      homedir: '/home/ann',
+      cwd: '/home/ann/proj',
+      files: { '/home/ann/proj/.vscode/mcp.json': { text: '{\n  // mine\n  "servers": {}\n}' } },
+    });
+    const { findings } = checkConfigFiles('vscode', host);
+    expect(findings.map((f) => f.code)).toContain('json-valid');
+    expect(findings.map((f) => f.code)).not.toContain('invalid-json');
+  });
+
   it('--config on a real file (Linux)', () => {
     const dir = makeTempDir('doctor-files');
     mkdirSync(join(dir, 'x'));
