@@ -39,7 +39,10 @@ export interface Finding {
   why?: string;
   /** The exact fix: a command to run or the edit to make, one line. */
   fix?: string;
-  /** Edits `--fix` may apply for this finding (each safe on its own). */
+  /**
+   * Edits `--fix` may apply for this finding: one fix, applied together and in order (e.g.
+   * `set-command` to node then `insert-arg` 0 the script; `set-command` then `wrap-cmd`).
+   */
   edits?: EntryFix[];
   /** Where the problem is. */
   location?: FindingLocation;

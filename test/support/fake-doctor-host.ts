@@ -1,0 +1,81 @@
+// A DoctorHost over an in-memory file tree, for doctor's unit tests on macOS and Windows
+// paths (Linux tests use real temp folders and createDoctorHost).
+import path from 'node:path';
+import type { StdioServerEntry } from '@mcpkit/shared/server-entries';
+import type { DoctorHost } from '../../packages/config/src/core/doctor/host.js';
+
+/** One file of the fake tree: its text, and whether it may be run. */
+export interface FakeFile {
+  text?: string;
+  exec?: boolean;
+}
+
+/** The machine a fake host stands for. */
+export interface FakeHostOptions {
+  platform: NodeJS.Platform;
+  env?: Record<string, string | undefined>;
+  homedir: string;
+  cwd: string;
+  /** Files by absolute path; a string is an executable's text. */
+  files?: Record<string, FakeFile | string>;
+  /** Extra (empty) folders. */
+  dirs?: string[];
+}
+
+/** A {@link DoctorHost} whose files are `options.files` (parents exist as folders). */
+export function fakeHost(options: FakeHostOptions): DoctorHost {
+  const p = options.platform === 'win32' ? path.win32 : path.posix;
+  const key = (f: string) => {
+    const normal = p.normalize(f).replace(/[\\/]+$/, '') || p.sep;
+    return options.platform === 'win32' ? normal.toLowerCase() : normal;
+  };
+  const files = new Map<string, FakeFile>();
+  const dirs = new Map<string, Set<string>>();
+  const addDir = (dir: string) => {
+    for (let d = dir; ; d = p.dirname(d)) {
+      if (!dirs.has(key(d))) dirs.set(key(d), new Set());
+      const parent = p.dirname(d);
+      if (parent === d) break;
+      const siblings = dirs.get(key(parent)) ?? new Set<string>();
+      siblings.add(p.basename(d));
+      dirs.set(key(parent), siblings);
+    }
+  };
+  for (const [file, value] of Object.entries(options.files ?? {})) {
+    files.set(key(file), typeof value === 'string' ? { text: value, exec: true } : value);
+    addDir(p.dirname(file));
+    dirs.get(key(p.dirname(file)))!.add(p.basename(file));
+  }
+  for (const dir of options.dirs ?? []) addDir(dir);
+  return {
+    platform: options.platform,
+    env: options.env ?? {},
+    homedir: options.homedir,
+    cwd: options.cwd,
+    isExecutable: (f) => files.get(key(f))?.exec === true,
+    exists: (f) => files.has(key(f)) || dirs.has(key(f)),
+    listDir: (d) => [...(dirs.get(key(d)) ?? [])].sort(),
+    readText: (f) => files.get(key(f))?.text,
+    readHead: (f, bytes) => files.get(key(f))?.text?.slice(0, bytes),
+  };
+}
+
+/** A stdio entry as parsed from a config file. */
+export function stdioEntry(
+  command: string,
+  args: string[] = [],
+  extra: Partial<StdioServerEntry> = {},
+): StdioServerEntry {
+  return {
+    name: 'srv',
+    client: 'claude-desktop',
+    scope: 'user',
+    raw: { command, args },
+    location: { file: '/cfg.json', line: 3, column: 5, offset: 20 },
+    transport: 'stdio',
+    command,
+    args,
+    env: {},
+    ...extra,
+  };
+}
