@@ -1,13 +1,23 @@
 #!/usr/bin/env node
 import { homedir } from 'node:os';
 import { main } from './cli.js';
+import type { StopReason } from './commands/context.js';
 
 // A reader that goes away (`mcp-config list | head -1`) is not an error of ours: the rest of
 // the output is dropped and the exit code stays the command's own (an add has written).
 const open = { stdout: true, stderr: true };
+const stopListeners = new Set<(reason: StopReason) => void>();
+const stop = (reason: StopReason) => {
+  for (const listener of [...stopListeners]) listener(reason);
+};
+const onInt = () => stop('SIGINT');
+const onTerm = () => stop('SIGTERM');
 for (const stream of ['stdout', 'stderr'] as const) {
   // EPIPE, or EIO once the terminal is gone (SIGHUP): an unwritable stream is never a crash.
-  process[stream].on('error', () => (open[stream] = false));
+  process[stream].on('error', () => {
+    open[stream] = false;
+    if (stream === 'stdout') stop('closed');
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2), {
@@ -17,4 +27,20 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   homedir: homedir(),
   platform: process.platform,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  // Signals are caught only while a command listens (logs -f); otherwise Ctrl-C ends at once.
+  onStop: (listener) => {
+    if (stopListeners.size === 0) {
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+    }
+    stopListeners.add(listener);
+    return () => {
+      stopListeners.delete(listener);
+      if (stopListeners.size === 0) {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+      }
+    };
+  },
 });

@@ -75,7 +75,8 @@ Examples:
   mcp-config add github --env GITHUB_TOKEN -- npx -y @modelcontextprotocol/server-github
   mcp-config add docs --url https://example.com/mcp --header 'Authorization: Bearer abc'
   mcp-config list --client claude-code --json
-  mcp-config remove weather --dry-run`,
+  mcp-config remove weather --dry-run
+  mcp-config logs weather -f --level warn`,
     );
 
   /** Run one command; only its own module (and what it needs) is loaded. */
@@ -164,6 +165,36 @@ Examples:
       }),
     );
 
+  program
+    .command('logs')
+    .argument('[name]', "one server's records only")
+    .addOption(
+      new Option(
+        '--client <client>',
+        'claude-desktop (default), claude-code; others keep no log file mcp-config reads',
+      ).choices(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'gemini-cli']),
+    )
+    .addOption(
+      new Option('--platform <os>', 'compute paths for this OS').choices([
+        'darwin',
+        'win32',
+        'linux',
+      ]),
+    )
+    .description("show the client's MCP logs: the last records, then (-f) new ones")
+    .option('-f, --follow', 'keep printing records as they are written (Ctrl-C stops)')
+    .option('-n, --lines <N>', 'how many records (a record may span several lines)', '50')
+    .option('--since <T>', 'only records since a duration ago (30s, 10m, 2h, 1d) or a date/time')
+    .option('--level <L>', 'only records at this level or above: debug, info, warn, error')
+    .option('--json', 'one JSON object per record and line (NDJSON), for scripts')
+    .exitOverride()
+    .action((name: string | undefined, flags: GlobalFlags) =>
+      run(flags, async () => {
+        const { runLogs } = await import('./commands/logs.js');
+        return (cio) => runLogs(name, flags, cio);
+      }),
+    );
+
   const backup = program
     .command('backup')
     .description('list the backups kept of a config file')
@@ -211,6 +242,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     ...io,
     stdout: createSafeWriter(io.stdout, () => mode),
     stderr: createSafeWriter(io.stderr, () => mode),
+    rawStdout: io.stdout,
   };
   try {
     const program = createProgram(safeIo, (code) => (exitCode = code));

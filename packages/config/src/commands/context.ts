@@ -37,7 +37,22 @@ export interface MainIo {
   homedir: string;
   /** This machine's platform; --platform computes paths for another. */
   platform: NodeJS.Platform;
+  /** Whether stdout is a terminal (colours are used only there). */
+  stdoutIsTTY?: boolean;
+  /**
+   * stdout without the output sanitiser, set by main(): only for text sanitised piece by piece
+   * before colour codes were added to it (`logs`).
+   */
+  rawStdout?: (text: string) => void;
+  /**
+   * Calls `listener` once on Ctrl-C (SIGINT), SIGTERM, or when stdout goes away; returns a
+   * function that stops listening. For commands that run until stopped (`logs -f`).
+   */
+  onStop?: (listener: (reason: StopReason) => void) => () => void;
 }
+
+/** Why a long-running command was asked to stop. */
+export type StopReason = 'SIGINT' | 'SIGTERM' | 'closed';
 
 /** The outside world of a command. */
 export interface CommandIo extends MainIo {
