@@ -188,12 +188,11 @@ Examples:
     .option('--level <L>', 'only records at this level or above: debug, info, warn, error')
     .option('--json', 'one JSON object per record and line (NDJSON), for scripts')
     .exitOverride()
-    .action((name: string | undefined, flags: GlobalFlags) =>
-      run(flags, async () => {
-        const { runLogs } = await import('./commands/logs.js');
-        return (cio) => runLogs(name, flags, cio);
-      }),
-    );
+    .action(async (name: string | undefined, flags: GlobalFlags) => {
+      // Not through run(): logs needs none of the config-editing modules it loads.
+      const { runLogsCommand } = await import('./commands/logs.js');
+      setExitCode(await runLogsCommand(name, flags, { ...io, version }));
+    });
 
   const backup = program
     .command('backup')

@@ -1,10 +1,12 @@
 import type { ClientId, ConfigScope } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
-import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { CliError, EXIT, failure } from '../errors.js';
+import { reportError } from './report-error.js';
 import { createTargetFs, type TargetFs } from '../target/host-fs.js';
 import { guessClient } from '@mcpkit/shared/guess-client';
 import type { TargetOptions } from '../target/targets.js';
+
+export { reportError } from './report-error.js';
 
 /** Options as commander hands them over; each command uses its own subset. */
 export interface GlobalFlags {
@@ -144,31 +146,6 @@ export function toCliError(error: unknown): CliError {
       cause: error,
     },
   );
-}
-
-/**
- * Prints an error the way the command's mode wants it and returns its exit code. Credentials
- * in the message (URL userinfo and tokens, Authorization headers, `--token X`) are masked.
- */
-export function reportError(failure: CliError, flags: GlobalFlags, io: CommandIo): number {
-  const error = {
-    exitCode: failure.exitCode,
-    message: maskSecretsInText(failure.message),
-    hint: failure.hint === undefined ? undefined : maskSecretsInText(failure.hint),
-    cause: failure.cause,
-  };
-  if (flags.json) {
-    io.stderr(
-      `${JSON.stringify({ error: { code: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } })}\n`,
-    );
-  } else {
-    io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
-  }
-  if (io.env.DEBUG) {
-    const cause = error.cause instanceof Error ? error.cause : failure;
-    io.stderr(`${cause.stack}\n`);
-  }
-  return error.exitCode;
 }
 
 /** Runs a command, turning anything it throws into an error line, a hint and an exit code. */

@@ -1,6 +1,7 @@
 import { CLIENT_NAMES } from '../target/targets.js';
 import { createLogFs } from '../target/log-fs.js';
-import { EXIT, failure, usageError } from '../errors.js';
+import { CliError, EXIT, failure, usageError } from '../errors.js';
+import { reportError } from './report-error.js';
 import { parseLevel, parseSince, type RecordFilter } from '../core/logs/filter.js';
 import { followLogs } from '../core/logs/follow.js';
 import {
@@ -32,6 +33,33 @@ const WHY_MISSING: Record<string, string> = {
   'claude-code':
     'Claude Code keeps MCP logs per folder it was started in, once it has started an MCP server there: run this command from that folder.',
 };
+
+/**
+ * `mcp-config logs` as the program runs it: errors become a line, a hint and an exit code here,
+ * without the config-editing modules every other command loads (a faster start).
+ */
+export async function runLogsCommand(
+  name: string | undefined,
+  flags: LogsFlags,
+  io: CommandIo,
+): Promise<number> {
+  try {
+    return await runLogs(name, flags, io);
+  } catch (error) {
+    const cliError =
+      error instanceof CliError
+        ? error
+        : new CliError(
+            EXIT.failure,
+            error instanceof Error ? error.message : String(error),
+            undefined,
+            {
+              cause: error,
+            },
+          );
+    return reportError(cliError, flags, io);
+  }
+}
 
 /** `mcp-config logs [name]`: the client's MCP logs, last records first, then (-f) new ones. */
 export async function runLogs(

@@ -9,7 +9,7 @@ import {
   type Stats,
 } from 'node:fs';
 import type { LogFileStat, LogFs } from '../core/logs/types.js';
-import { toHostPath } from './host-fs.js';
+import { toHostPath } from './host-path.js';
 
 const toStat = (s: Stats): LogFileStat => ({
   size: s.size,
