@@ -10,6 +10,7 @@ import type { LogFileHandle, LogFs, LogRecord } from './types.js';
 
 /** Options of {@link followLogs}. */
 export interface FollowOptions {
+  /** File access (stat, open, watch). */
   fs: LogFs;
   /** The files to follow now; called at each poll, so new files are picked up. */
   listFiles: () => LogSource[];
@@ -17,6 +18,7 @@ export interface FollowOptions {
   dirs: readonly string[];
   /** Where the tail stopped in each file; files not listed start at their current end. */
   start: ReadonlyMap<string, { size: number; ino: number }>;
+  /** Which records to pass on. */
   filter: RecordFilter;
   /** Called with each new record, in the order read. */
   onRecord: (record: LogRecord) => void;

@@ -56,10 +56,13 @@ export function parseTimestamp(text: string): number | undefined {
 }
 
 /** The head of a record: a line that starts with a timestamp. */
-interface Head {
+export interface Head {
+  /** ms since the epoch. */
   time: number;
   level: LogLevel;
+  /** The `[server]` field, when the line has one. */
   server: string | undefined;
+  /** The rest of the line. */
   message: string;
 }
 
@@ -206,11 +209,6 @@ export function parseDesktopLines(
   }
   flush();
   return records;
-}
-
-/** Whether a line starts a Claude Desktop record (has a leading timestamp). */
-export function isDesktopHead(line: string): boolean {
-  return parseDesktopHead(line, 'level-first') !== undefined;
 }
 
 const CODE_LEVELS: ReadonlyArray<[string, LogLevel]> = [

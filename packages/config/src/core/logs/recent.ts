@@ -9,11 +9,15 @@ export type { LogRecord } from './types.js';
 
 /** Options of {@link recentServerRecords}. */
 export interface RecentServerRecordsOptions {
+  /** Whose logs (only claude-desktop and claude-code keep readable ones). */
   client: ClientId;
   /** The server's name as in the config (`mcp-server-<name>.log`, `[name]`, `mcp-logs-<name>`). */
   name: string;
+  /** Target platform: decides where the logs are. */
   platform: NodeJS.Platform;
+  /** Environment (APPDATA, LOCALAPPDATA, XDG_CONFIG_HOME, XDG_CACHE_HOME). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Home folder of the user. */
   homedir: string;
   /** The folder Claude Code runs in (its logs are per folder). */
   cwd: string;

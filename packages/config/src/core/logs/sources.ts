@@ -17,6 +17,7 @@ import type { LogFs } from './types.js';
 
 /** One log file to read. */
 export interface LogSource {
+  /** The file, in the target platform's syntax. */
   path: string;
   /** `desktop` files are text lines in one of two orders; `code` files are JSON lines. */
   format: 'desktop' | 'code';
@@ -46,20 +47,27 @@ export interface LogLocation {
 /** A client whose MCP logs mcp-config cannot read, and where its logs are instead. */
 export interface UnreadableLogs {
   unreadable: true;
+  /** One line: which client, and that it keeps no readable log. */
   message: string;
+  /** Where to look instead. */
   hint: string;
 }
 
 /** Inputs of {@link locateLogs}; all OS access is passed in. */
 export interface LocateLogsOptions {
+  /** Whose logs. */
   client: ClientId;
   /** One server's logs only. */
   name?: string;
+  /** Target platform: decides locations and path syntax. */
   platform: NodeJS.Platform;
+  /** Environment (APPDATA, LOCALAPPDATA, XDG_CONFIG_HOME, XDG_CACHE_HOME). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Home folder of the user. */
   homedir: string;
   /** The folder Claude Code was started in (its logs are kept per folder). */
   cwd: string;
+  /** File access. */
   fs: LogFs;
 }
 

@@ -9,6 +9,7 @@ import type { LogFs, LogFileHandle, LogRecord } from './types.js';
 export interface TailOptions {
   /** How many records (not lines) to return. */
   count: number;
+  /** Which records count (level, time, server). */
   filter?: RecordFilter;
   /** Bytes read at a time (default 64 KiB). */
   chunkSize?: number;
@@ -20,6 +21,7 @@ export interface TailOptions {
 export interface TailResult {
   /** The last records, oldest first; equal times keep the order of the files. */
   records: LogRecord[];
+  /** Bytes read from all files. */
   bytesRead: number;
   /** A stream was not searched to its start because of `maxBytesPerStream`. */
   limited: boolean;

@@ -20,6 +20,7 @@ export const LEVEL_RANK: Readonly<Record<LogLevel, number>> = {
 export interface LogRecord {
   /** When it was written, in ms since the epoch; undefined for lines before any timestamp. */
   time: number | undefined;
+  /** The level the client wrote (`warning` is read as `warn`); `info` when the line has none. */
   level: LogLevel;
   /** The server it is about (`[weather]`, or Claude Code's `mcp-logs-<name>` folder). */
   server: string | undefined;
@@ -42,10 +43,13 @@ export interface LogRecord {
 
 /** What a stat of a log file tells the readers. */
 export interface LogFileStat {
+  /** Bytes. */
   size: number;
   /** Identity of the file (inode; on Windows the file index): a new value means rotation. */
   ino: number;
+  /** Last write, ms since the epoch. */
   mtimeMs: number;
+  /** A regular file (not a FIFO or device, which are never read). */
   isFile: boolean;
   isDirectory: boolean;
 }
@@ -56,6 +60,7 @@ export interface LogFileHandle {
   read(position: number, length: number): Buffer;
   /** The open file's own size and identity (it may have been renamed since). */
   stat(): LogFileStat;
+  /** Releases the file. */
   close(): void;
 }
 
