@@ -1,37 +1,24 @@
 #!/usr/bin/env node
 import { homedir } from 'node:os';
 import { main } from './cli.js';
+import type { StopReason } from './commands/context.js';
 
 // A reader that goes away (`mcp-config list | head -1`) is not an error of ours: the rest of
 // the output is dropped and the exit code stays the command's own (an add has written).
 const open = { stdout: true, stderr: true };
+const stopListeners = new Set<(reason: StopReason) => void>();
+const stop = (reason: StopReason) => {
+  for (const listener of [...stopListeners]) listener(reason);
+};
+const onInt = () => stop('SIGINT');
+const onTerm = () => stop('SIGTERM');
+const onHup = () => stop('SIGHUP');
 for (const stream of ['stdout', 'stderr'] as const) {
   // EPIPE, or EIO once the terminal is gone (SIGHUP): an unwritable stream is never a crash.
-  process[stream].on('error', () => (open[stream] = false));
-}
-
-const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
-let interrupt: AbortController | undefined;
-
-/**
- * For doctor and logs -f: the first SIGINT, SIGTERM or SIGHUP aborts the signal (servers are
- * stopped, watchers closed, the command returns); a second one, or a stop that takes more
- * than 5 s, ends the process at once with 128 + the signal's number (the exit handler still
- * stops every server's process group).
- */
-function takeOverSignals(): AbortSignal {
-  if (interrupt) return interrupt.signal;
-  const controller = new AbortController();
-  interrupt = controller;
-  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(name, () => {
-      const code = 128 + SIGNAL_NUMBERS[name];
-      if (controller.signal.aborted) process.exit(code);
-      controller.abort(name);
-      setTimeout(() => process.exit(code), 5000).unref();
-    });
-  }
-  return controller.signal;
+  process[stream].on('error', () => {
+    open[stream] = false;
+    if (stream === 'stdout') stop('closed');
+  });
 }
 
 /** One line from the terminal (for --fix's question); undefined at end of input. */
@@ -60,11 +47,26 @@ const code = await main(process.argv.slice(2), {
   platform: process.platform,
   stdoutIsTTY: process.stdout.isTTY === true,
   ...(process.stdin.isTTY && process.stderr.isTTY ? { ask } : {}),
-  interrupt: takeOverSignals,
+  // Signals are caught only while a command listens (logs -f, doctor's servers); otherwise
+  // Ctrl-C ends at once.
+  onStop: (listener) => {
+    if (stopListeners.size === 0) {
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+      process.on('SIGHUP', onHup);
+    }
+    stopListeners.add(listener);
+    return () => {
+      stopListeners.delete(listener);
+      if (stopListeners.size === 0) {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+        process.off('SIGHUP', onHup);
+      }
+    };
+  },
 });
 process.exitCode = code;
-if (interrupt) {
-  // Servers were started: leave once output is flushed even if a handle lingers (the exit
-  // handler stops any process group still running).
-  setTimeout(() => process.exit(code), 3000).unref();
-}
+// Leave once output is flushed even if a handle lingers (the exit handler stops any server
+// process group doctor may still have running).
+setTimeout(() => process.exit(code), 3000).unref();

@@ -75,7 +75,8 @@ Examples:
   mcp-config add github --env GITHUB_TOKEN -- npx -y @modelcontextprotocol/server-github
   mcp-config add docs --url https://example.com/mcp --header 'Authorization: Bearer abc'
   mcp-config list --client claude-code --json
-  mcp-config remove weather --dry-run`,
+  mcp-config remove weather --dry-run
+  mcp-config logs weather -f --level warn`,
     );
 
   /** Run one command; only its own module (and what it needs) is loaded. */
@@ -163,6 +164,35 @@ Examples:
         return (cio) => runRemove(name, flags, cio);
       }),
     );
+
+  program
+    .command('logs')
+    .argument('[name]', "one server's records only")
+    .addOption(
+      new Option(
+        '--client <client>',
+        'claude-desktop (default), claude-code; others keep no log file mcp-config reads',
+      ).choices(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'gemini-cli']),
+    )
+    .addOption(
+      new Option('--platform <os>', 'compute paths for this OS').choices([
+        'darwin',
+        'win32',
+        'linux',
+      ]),
+    )
+    .description("show the client's MCP logs: the last records, then (-f) new ones")
+    .option('-f, --follow', 'keep printing records as they are written (Ctrl-C stops)')
+    .option('-n, --lines <N>', 'how many records (a record may span several lines)', '50')
+    .option('--since <T>', 'only records since a duration ago (30s, 10m, 2h, 1d) or a date/time')
+    .option('--level <L>', 'only records at this level or above: debug, info, warn, error')
+    .option('--json', 'one JSON object per record and line (NDJSON), for scripts')
+    .exitOverride()
+    .action(async (name: string | undefined, flags: GlobalFlags) => {
+      // Not through run(): logs needs none of the config-editing modules it loads.
+      const { runLogsCommand } = await import('./commands/logs.js');
+      setExitCode(await runLogsCommand(name, flags, { ...io, version }));
+    });
 
   const backup = program
     .command('backup')

@@ -1,10 +1,12 @@
 import type { ClientId, ConfigScope } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
-import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { CliError, EXIT, failure } from '../errors.js';
+import { reportError } from './report-error.js';
 import { createTargetFs, type TargetFs } from '../target/host-fs.js';
 import { guessClient } from '@mcpkit/shared/guess-client';
 import type { TargetOptions } from '../target/targets.js';
+
+export { reportError } from './report-error.js';
 
 /** Options as commander hands them over; each command uses its own subset. */
 export interface GlobalFlags {
@@ -43,17 +45,19 @@ export interface MainIo {
   homedir: string;
   /** This machine's platform; --platform computes paths for another. */
   platform: NodeJS.Platform;
-  /** Whether stdout is a terminal (colours, progress). */
+  /** Whether stdout is a terminal (colours are used only there). */
   stdoutIsTTY?: boolean;
+  /**
+   * Calls `listener` once on Ctrl-C (SIGINT), SIGTERM, or when stdout goes away; returns a
+   * function that stops listening. For commands that run until stopped (`logs -f`).
+   */
+  onStop?: (listener: (reason: StopReason) => void) => () => void;
   /** Asks a question on the terminal and resolves to the answer; absent without a terminal. */
   ask?: (question: string) => Promise<string | undefined>;
-  /**
-   * The signal of Ctrl-C, SIGTERM and SIGHUP, for commands that start servers or follow
-   * files: calling it takes those signals over (aborting the signal instead of dying), so a
-   * command that never calls it keeps the default behaviour.
-   */
-  interrupt?: () => AbortSignal;
 }
+
+/** Why a long-running command was asked to stop. */
+export type StopReason = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'closed';
 
 /** The outside world of a command. */
 export interface CommandIo extends MainIo {
@@ -145,31 +149,6 @@ export function toCliError(error: unknown): CliError {
       cause: error,
     },
   );
-}
-
-/**
- * Prints an error the way the command's mode wants it and returns its exit code. Credentials
- * in the message (URL userinfo and tokens, Authorization headers, `--token X`) are masked.
- */
-export function reportError(failure: CliError, flags: GlobalFlags, io: CommandIo): number {
-  const error = {
-    exitCode: failure.exitCode,
-    message: maskSecretsInText(failure.message),
-    hint: failure.hint === undefined ? undefined : maskSecretsInText(failure.hint),
-    cause: failure.cause,
-  };
-  if (flags.json) {
-    io.stderr(
-      `${JSON.stringify({ error: { code: error.exitCode, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } })}\n`,
-    );
-  } else {
-    io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
-  }
-  if (io.env.DEBUG) {
-    const cause = error.cause instanceof Error ? error.cause : failure;
-    io.stderr(`${cause.stack}\n`);
-  }
-  return error.exitCode;
 }
 
 /** Runs a command, turning anything it throws into an error line, a hint and an exit code. */
