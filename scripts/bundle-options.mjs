@@ -51,13 +51,17 @@ function sharedOutputCaches() {
 };
 
 /** Per package: inlined CommonJS needs `require`; React's production build only. */
+const CREATE_REQUIRE = {
+  js: "import { createRequire as __mcpkitCreateRequire } from 'node:module'; const require = __mcpkitCreateRequire(import.meta.url);",
+};
+
 export const EXTRA = {
+  // doctor starts servers through cross-spawn (CommonJS), inlined with the MCP client.
+  config: { banner: CREATE_REQUIRE },
   inspect: {
     plugins: [noInkDevtools, inkFrameCache],
     // React's production build: its development build checks and times every render.
     define: { 'process.env.NODE_ENV': '"production"' },
-    banner: {
-      js: "import { createRequire as __mcpkitCreateRequire } from 'node:module'; const require = __mcpkitCreateRequire(import.meta.url);",
-    },
+    banner: CREATE_REQUIRE,
   },
 };

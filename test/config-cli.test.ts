@@ -12,7 +12,7 @@ type Servers = Record<string, Record<string, unknown>>;
 const servers = (text: string, key = 'mcpServers') => json(text)[key] as Servers;
 
 describe('mcp-config --help', () => {
-  it('lists the commands, leaves doctor out, and loads only commander and the sanitiser', async () => {
+  it('lists the commands and loads only commander and the sanitiser', async () => {
     const trace = join(makeTempDir('trace'), 'imports.txt');
     const result = await run(
       process.execPath,
@@ -20,10 +20,20 @@ describe('mcp-config --help', () => {
       { env: testEnv({ MCPKIT_TRACE_IMPORTS: trace }) },
     );
     expect(result.code).toBe(0);
-    for (const command of ['path', 'list', 'get', 'add', 'remove', 'backup', 'restore', 'logs']) {
+    for (const command of [
+      'path',
+      'list',
+      'get',
+      'add',
+      'remove',
+      'backup',
+      'restore',
+      'doctor',
+      'logs',
+    ]) {
       expect(result.stdout).toContain(`  ${command} `);
     }
-    expect(result.stdout).not.toMatch(/doctor/);
+    expect(result.stdout).toContain('mcp-config doctor weather --fix');
     expect(result.stdout).toContain('mcp-config logs weather -f');
     const loaded = loadedModules('config', trace);
     // Of node_modules, commander only: no jsonc-parser, no diff.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandIo, GlobalFlags, MainIo } from './commands/context.js';
 import { EXIT } from './errors.js';
-import { createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
+import { colourEnabled, createSafeWriter, type OutputMode } from '@mcpkit/shared/sanitize';
 
 export type { MainIo } from './commands/context.js';
 
@@ -68,7 +68,8 @@ export function createProgram(io: MainIo, setExitCode: (code: number) => void): 
       'after',
       `
 Every change is atomic, takes a lock, and keeps a backup (mcp-config backup list).
-Exit codes: 0 ok, 1 failure (invalid file, unknown server, write failed), 2 usage.
+Exit codes: 0 ok, 1 failure (invalid file, unknown server, write failed, a server doctor
+found failing), 2 usage, 130 interrupted.
 
 Examples:
   mcp-config add weather -- uv run --directory ~/src/weather weather-server
@@ -76,6 +77,8 @@ Examples:
   mcp-config add docs --url https://example.com/mcp --header 'Authorization: Bearer abc'
   mcp-config list --client claude-code --json
   mcp-config remove weather --dry-run
+  mcp-config doctor              why doesn't Claude Desktop see my server?
+  mcp-config doctor weather --fix
   mcp-config logs weather -f --level warn`,
     );
 
@@ -194,6 +197,30 @@ Examples:
       setExitCode(await runLogsCommand(name, flags, { ...io, version }));
     });
 
+  secretsOption(
+    dryRunOption(
+      jsonOption(
+        withTargetOptions(program.command('doctor').argument('[name]', 'check only this server')),
+      ),
+    ),
+  )
+    .description(
+      'find out why the client does not connect to a server: checks each one as the client would start it, and --fix applies the safe fixes',
+    )
+    .option('--fix', 'apply the safe fixes (diff shown, backup kept), then check again')
+    .option('-y, --yes', 'with --fix: apply without asking')
+    .option(
+      '--timeout <seconds>',
+      "how long to wait for each server (default: the client's own limit, 60 s for Claude Desktop)",
+    )
+    .exitOverride()
+    .action((name: string | undefined, flags: GlobalFlags) =>
+      run(flags, async () => {
+        const { runDoctorCommand } = await import('./commands/doctor.js');
+        return (cio) => runDoctorCommand(name, flags, cio);
+      }),
+    );
+
   const backup = program
     .command('backup')
     .description('list the backups kept of a config file')
@@ -239,7 +266,11 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   let mode: OutputMode = 'text';
   const safeIo: MainIo = {
     ...io,
-    stdout: createSafeWriter(io.stdout, () => mode),
+    stdout: createSafeWriter(
+      io.stdout,
+      () => mode,
+      () => colourEnabled(io.env, io.stdoutIsTTY === true),
+    ),
     stderr: createSafeWriter(io.stderr, () => mode),
   };
   try {

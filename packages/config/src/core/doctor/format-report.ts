@@ -27,7 +27,10 @@ export function safeLine(text: string, width = DETAIL_WIDTH): string {
 export function formatFinding(finding: Finding, indent = '  '): string[] {
   const lines = [`${indent}${MARK[finding.severity]} ${safeLine(finding.message, 400)}`];
   const more = `${indent}    `;
-  if (finding.location?.line !== undefined && finding.severity !== 'ok') {
+  if (
+    finding.location?.line !== undefined &&
+    (finding.severity === 'error' || finding.severity === 'warning')
+  ) {
     const where = `${finding.location.file}:${finding.location.line}:${finding.location.column ?? 1}`;
     lines.push(`${more}${styled('dim', 'at')}  ${safeLine(where, 400)}`);
   }

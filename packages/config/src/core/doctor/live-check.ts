@@ -238,7 +238,7 @@ function connectedFindings(
       severity: 'warning',
       message: `the server's stderr says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
       why: "the client gives the server its own small environment plus the entry's env, not your shell's",
-      fix: `add ${missing.map((n) => `${n}=…`).join(' ')} to the entry's "env" (mcp-config add NAME --env ${missing[0]}=… --force, or edit the file)`,
+      fix: `add ${missing.map((n) => `"${n}": "…"`).join(', ')} to the entry's "env" in the config file`,
       detail: stderrTail(connection.process?.stderr ?? '', plan.env),
     });
   }
