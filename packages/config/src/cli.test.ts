@@ -27,8 +27,8 @@ describe('main', () => {
 
   it('unknown command: exit 2', async () => {
     const t = io();
-    expect(await main(['doctor'], t.io)).toBe(2);
-    expect(t.out.stderr).toContain("unknown command 'doctor'");
+    expect(await main(['docter'], t.io)).toBe(2);
+    expect(t.out.stderr).toContain("unknown command 'docter'");
   });
 
   it('add, list --json, remove in-process', async () => {

@@ -16,6 +16,17 @@ import { CLIENT_NAMES } from '../target/targets.js';
 import { historyOf } from './change.js';
 import type { CommandContext } from './context.js';
 
+/** Findings that depend on the files of the machine the client runs on. */
+const MACHINE_BOUND = new Set([
+  'command-found',
+  'command-not-found',
+  'command-not-on-client-path',
+  'interpreter-not-on-client-path',
+  'nvm-version-order',
+  'path-exists',
+  'path-missing',
+]);
+
 /** The checks of `mcp-config doctor` for the context's client, platform and files. */
 export function createChecks(context: CommandContext): DoctorChecks {
   const { io, client, platform } = context;
@@ -36,8 +47,11 @@ export function createChecks(context: CommandContext): DoctorChecks {
       // A modelled start folder this machine lacks (the Windows app folder) cannot be entered.
       return onThisMachine && !existsSync(plan.cwd) ? { ...plan, cwd: io.homedir } : plan;
     },
-    entry: ({ entry, plan, unresolved }) =>
-      checkEntry({ entry, ...(plan ? { plan } : {}), unresolved, client, host }),
+    entry: ({ entry, plan, unresolved }) => {
+      const findings = checkEntry({ entry, ...(plan ? { plan } : {}), unresolved, client, host });
+      // Paths of another OS cannot be looked up from here: only the rules that hold anyway.
+      return onThisMachine ? findings : findings.filter((f) => !MACHINE_BOUND.has(f.code));
+    },
     live: async (plans, signal) => {
       if (plans.length === 0) return [];
       // The MCP client loads only when a server is started.

@@ -159,7 +159,7 @@ function print(result: DoctorResult, context: CommandContext, live: boolean): vo
     io.stdout(`${client} config\n${fileLines.map((l) => `  ${l}`).join('\n')}\n\n`);
   if (!live) {
     io.stdout(
-      `Paths computed for ${context.platform}: the servers were not started (that needs the machine itself).\n\n`,
+      `Checked for ${context.platform}: commands and paths were not looked up and the servers were not started (that needs the machine itself).\n\n`,
     );
   }
   for (const report of result.reports) io.stdout(`${formatServer(report, client)}\n`);

@@ -5,11 +5,7 @@ import { reportError } from './report-error.js';
 import { colourEnabled } from '@mcpkit/shared/sanitize';
 import { parseLevel, parseSince, type RecordFilter } from '../core/logs/filter.js';
 import { followLogs } from '../core/logs/follow.js';
-import {
-  formatJsonRecord,
-  formatRecord,
-  type FormatOptions,
-} from '../core/logs/format.js';
+import { formatJsonRecord, formatRecord, type FormatOptions } from '../core/logs/format.js';
 import { locateLogs, refreshFiles, type LocateLogsOptions } from '../core/logs/sources.js';
 import { tailLogs } from '../core/logs/tail.js';
 import type { LogRecord } from '../core/logs/types.js';

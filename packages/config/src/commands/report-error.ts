@@ -1,12 +1,15 @@
 import { maskSecretsInText } from '@mcpkit/shared/mask';
 import type { CliError } from '../errors.js';
-import type { CommandIo, GlobalFlags } from './context.js';
 
 /**
  * Prints an error the way the command's mode wants it and returns its exit code. Credentials
  * in the message (URL userinfo and tokens, Authorization headers, `--token X`) are masked.
  */
-export function reportError(failure: CliError, flags: GlobalFlags, io: CommandIo): number {
+export function reportError(
+  failure: CliError,
+  flags: { json?: boolean },
+  io: { stderr: (text: string) => void; env: Readonly<Record<string, string | undefined>> },
+): number {
   const error = {
     exitCode: failure.exitCode,
     message: maskSecretsInText(failure.message),

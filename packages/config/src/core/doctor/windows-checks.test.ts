@@ -85,7 +85,7 @@ describe('Windows', () => {
     expect(f.severity).toBe('warning');
   });
 
-  it('npx installed nowhere on Windows: command-not-found only', () => {
+  it('npx installed nowhere on Windows: not found, and still a shim that needs cmd /c', () => {
     const host = fakeHost({
       platform: 'win32',
       homedir: 'C:\\Users\\ann',
@@ -100,6 +100,7 @@ describe('Windows', () => {
     });
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([
       'command-not-found',
+      'windows-needs-cmd',
     ]);
   });
 

@@ -1,13 +1,20 @@
 // Windows: a client that spawns without a shell cannot start `.cmd`/`.bat` shims (npx, npm…)
 // unless they run through `cmd /c`, and `cmd /c` mangles a program path with spaces.
 import { needsCmdWrapper } from '../../entry/resolve-command.js';
-import type { CommandCheckInput } from './command-checks.js';
+import type { ClientId } from '@mcpkit/shared/client-paths';
 import { CLIENT_NAMES, commandBase } from './names.js';
-import type { EntryFix, Finding } from './types.js';
+import type { EntryFix, Finding, FindingLocation, LaunchPlan } from './types.js';
+
+/** What the Windows rules look at: the launch plan, the client and where the entry is. */
+export interface WindowsCheckInput {
+  plan: LaunchPlan;
+  client: ClientId;
+  location?: FindingLocation;
+}
 
 /** Windows: `.cmd` shims need `cmd /c`, and `cmd /c` breaks on unquoted spaces. */
 export function checkWindowsCommand(
-  input: CommandCheckInput,
+  input: WindowsCheckInput,
   onClient: (cmd: string) => string | undefined,
 ): Finding[] {
   const { plan, client, location } = input;
@@ -21,8 +28,9 @@ export function checkWindowsCommand(
   // modelled: how they spawn on Windows was not established.
   const spawnsBare = client === 'claude-desktop' || client === 'claude-code';
   const file = plan.resolved ?? plan.shellResolved;
-  // Not found at all: command-not-found says so; wrapping would not help.
-  if (spawnsBare && file !== undefined && base !== 'cmd' && needsCmdWrapper(plan.command, file)) {
+  // A known shim (npx, npm…) needs cmd /c whether or not it is installed yet (when it is not,
+  // command-not-found says so too); another command only when it resolves to a .cmd/.bat.
+  if (spawnsBare && base !== 'cmd' && needsCmdWrapper(plan.command, file)) {
     const bare = bareName(plan.command, file, onClient);
     const edits: EntryFix[] = [{ kind: 'wrap-cmd' }];
     // cmd /c "C:\Program Files\…" mangles the quotes; the bare name found on PATH does not.

@@ -41,7 +41,11 @@ describe('formatRecord', () => {
     // What reaches a terminal: the line through the output's safe writer, colours on.
     const printed = (text: string) => {
       let out = '';
-      createSafeWriter((t) => (out += t), () => 'text', () => true)(text);
+      createSafeWriter(
+        (t) => (out += t),
+        () => 'text',
+        () => true,
+      )(text);
       return out;
     };
     const colored = (level: LogRecord['level']) =>
