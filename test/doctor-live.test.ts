@@ -140,7 +140,7 @@ describe('runLiveCheck: one finding per cause', () => {
     expect(missing.message).toBe(
       'the server exited with code 1: API_KEY is not set in the environment the client gives the server',
     );
-    expect(missing.fix).toContain('--env API_KEY=');
+    expect(missing.fix).toContain('"API_KEY": "…"');
     expect(missing.why).toContain("not your shell's");
 
     const given = await runLiveCheck(plan('needs-env.mjs', { env: { API_KEY: 'k-123456789' } }));
