@@ -224,7 +224,7 @@ function checkNpxYes(input: CommandCheckInput): Finding[] {
       code: 'npx-without-yes',
       severity: 'warning',
       message: 'npx runs without -y',
-      why: `when the package is not cached yet, npx asks "Ok to proceed? (y)" and waits; ${name} has no terminal to answer, so the server hangs until the ${Math.round(plan.timeoutMs / 1000)} s timeout`,
+      why: `when the package is not cached yet, npx asks "Ok to proceed? (y)" and waits; ${name} has no terminal to answer, so the server hangs until the ${Math.round((plan.clientTimeoutMs ?? plan.timeoutMs) / 1000)} s timeout`,
       fix: `add "-y" as npx's first argument, before the package name`,
       edits: [{ kind: 'insert-arg', index: start, value: '-y' }],
       location,

@@ -195,7 +195,8 @@ function connectedFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   const handshakeMs = outcome.handshakeMs ?? 0;
-  const slowMs = options.slowMs ?? defaultSlowMs(plan.timeoutMs);
+  const limitMs = plan.clientTimeoutMs ?? plan.timeoutMs;
+  const slowMs = options.slowMs ?? defaultSlowMs(Math.min(limitMs, plan.timeoutMs));
   const clientName = CLIENT_NAMES[plan.client];
   if (connection.eraFallback) {
     findings.push({
@@ -246,7 +247,7 @@ function connectedFindings(
     findings.push({
       code: 'slow-start',
       severity: 'warning',
-      message: `the handshake took ${(handshakeMs / 1000).toFixed(1)} s (${clientName} gives up after ${seconds(plan.timeoutMs)})`,
+      message: `the handshake took ${(handshakeMs / 1000).toFixed(1)} s (${clientName} gives up after ${seconds(limitMs)})`,
       why: 'a colder start (after an update or a reboot, on a slower machine) can pass the limit and the server then fails to connect',
       fix: isDownloader(plan.command)
         ? `run the command once in a terminal so its download cache is filled, or install the package and point the command at it`

@@ -88,7 +88,7 @@ export function liveFailure(error: unknown, context: FailureContext): Finding[] 
       {
         code: 'handshake-timeout',
         severity: 'error',
-        message: `no answer to initialize within ${seconds(plan.timeoutMs)} (${context.clientName}'s limit)`,
+        message: `no answer to initialize within ${seconds(plan.timeoutMs)} (${plan.clientTimeoutMs === undefined ? `${context.clientName}'s limit` : `the --timeout given; ${context.clientName} waits ${seconds(plan.clientTimeoutMs)}`})`,
         why: downloader
           ? `a cold ${commandName(plan.command)} download (first run, or after the cache was cleared) can take longer than ${context.clientName} waits`
           : `${context.clientName} gives up and shows the server as failed`,

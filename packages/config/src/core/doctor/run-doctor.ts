@@ -100,7 +100,7 @@ export async function runDoctor(
     const modelled = expanded.transport === 'stdio' ? checks.plan(expanded) : undefined;
     const plan =
       modelled && options.timeoutMs !== undefined
-        ? { ...modelled, timeoutMs: options.timeoutMs }
+        ? { ...modelled, timeoutMs: options.timeoutMs, clientTimeoutMs: modelled.timeoutMs }
         : modelled;
     const findings = [...shadowFindings(shadows), ...checks.entry({ entry, plan, unresolved })];
     return { entry, file, findings, ...(plan ? { plan } : {}) };

@@ -67,8 +67,10 @@ export interface LaunchPlan {
   env: Record<string, string>;
   /** The working folder the client starts the server in. */
   cwd: string;
-  /** The client's initialize timeout, in ms (60 s Claude Desktop, 30 s Claude Code…). */
+  /** How long the check waits for the handshake, in ms: the client's own limit, or --timeout. */
   timeoutMs: number;
+  /** The client's own limit (60 s Claude Desktop, 30 s Claude Code…) when --timeout replaced it. */
+  clientTimeoutMs?: number;
 }
 
 /** What the live check saw: a handshake, its timing and what the server said. */
