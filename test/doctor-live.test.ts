@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { maskSecretsInText } from '@mcpkit/shared/mask';
 import { runLiveCheck, runLiveChecks } from '../packages/config/src/core/doctor/live-check.js';
 import type { LaunchPlan, LiveOutcome } from '../packages/config/src/core/doctor/types.js';
 import { ROOT, makeTempDir } from './support/paths.js';
@@ -141,6 +142,8 @@ describe('runLiveCheck: one finding per cause', () => {
       'the server exited with code 1: API_KEY is not set in the environment the client gives the server',
     );
     expect(missing.fix).toContain('"API_KEY": "…"');
+    // Printed output is masked: the fix must read the same after it.
+    expect(maskSecretsInText(missing.fix ?? '')).toBe(missing.fix);
     expect(missing.why).toContain("not your shell's");
 
     const given = await runLiveCheck(plan('needs-env.mjs', { env: { API_KEY: 'k-123456789' } }));

@@ -41,8 +41,11 @@ export function options(defaults, extra = {}) {
   return { ...values, runs, warmup };
 }
 
-/** Run a command to completion; wall time in ms. Throws (with its stderr) when it fails. */
-export function time(command, args, check) {
+/**
+ * Run a command to completion; wall time in ms. Throws (with its stderr) when it exits with
+ * another status than `status` (0 unless the case says otherwise).
+ */
+export function time(command, args, check, status = 0) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     env,
@@ -51,7 +54,7 @@ export function time(command, args, check) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.error || result.status !== 0) {
+  if (result.error || result.status !== status) {
     throw new Error(
       `${[command, ...args].join(' ')} ${result.error ? `failed: ${result.error.message}` : `exited with ${result.status ?? result.signal}`}\n${result.stderr}`,
     );
@@ -78,7 +81,7 @@ export function toolsJson(counts, name) {
 /**
  * Time every case `runs` times after `warmup` untimed rounds, interleaved (and with the
  * order rotated each round) so that machine noise hits all cases alike.
- * `cases`: name → () => [command, args, check?].
+ * `cases`: name → () => [command, args, check?, exit status expected (default 0)?].
  */
 export function measure(cases, { runs, warmup }) {
   const names = Object.keys(cases);

@@ -190,6 +190,7 @@ export function causesInOutput(
       severity: 'error',
       message: `${ended}${names} ${missing.length === 1 ? 'is' : 'are'} not set in the environment the client gives the server`,
       why: "the client starts the server with its own small environment plus the entry's env, not your shell's: variables exported in ~/.zshrc or ~/.bashrc never reach it",
+      // `"KEY": "…"`, not `KEY=…`: the output's secret masking would mask the latter.
       fix: `add ${missing.map((n) => `"${n}": "…"`).join(', ')} to the entry's "env" in the config file`,
     });
   }
