@@ -113,4 +113,17 @@ describe('quoting output', () => {
     const stderr = Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n\n');
     expect(stderrTail(stderr, {})).toEqual(Array.from({ length: 15 }, (_, i) => `line ${i + 25}`));
   });
+
+  it("a relative script path is the entry's own problem, not a missing dependency", () => {
+    const output = "Error: Cannot find module '/src/server.mjs'\n    at Module._resolveFilename";
+    const relative = { ...plan, cwd: '/', args: ['src/server.mjs'] };
+    const [finding] = causesInOutput(output, relative, 'the server exited with code 1');
+    expect(finding?.code).toBe('relative-cwd');
+    expect(finding?.message).toContain("script 'src/server.mjs' is a relative path");
+    // A module the script itself imports stays a missing dependency.
+    const dependency = "Error: Cannot find module 'express'";
+    expect(causesInOutput(dependency, relative, undefined).map((f) => f.code)).toEqual([
+      'missing-module',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 // Reading a server's stderr (and stray stdout) for the causes behind a crash or a hang that a
 // person can act on: a missing environment variable, a relative path resolved from `/`, a
 // Python package missing or v1 code on mcp 2.x, npx waiting on its install prompt.
+import path from 'node:path';
 import { sanitizeLine } from '@mcpkit/shared/sanitize';
 import { maskSecretsInText, redactKnownSecrets } from '@mcpkit/shared/mask';
 import type { Finding, LaunchPlan } from './types.js';
@@ -111,6 +112,13 @@ export function relativeMissingFile(output: string): string | undefined {
 }
 
 /** Whether a working folder is a root: `/`, or a drive's root on Windows. */
+/** The relative argument that `module` (an absolute path in an error) was resolved from. */
+function relativeArgOf(module: string, plan: LaunchPlan): string | undefined {
+  const p = /^[A-Za-z]:[\\/]/.test(plan.cwd) ? path.win32 : path.posix;
+  if (!p.isAbsolute(module)) return undefined;
+  return plan.args.find((arg) => !p.isAbsolute(arg) && p.resolve(plan.cwd, arg) === module);
+}
+
 export function isRootFolder(cwd: string): boolean {
   return cwd === '/' || /^[A-Za-z]:[\\/]?$/.test(cwd);
 }
@@ -172,7 +180,17 @@ export function causesInOutput(
     });
   } else {
     const module = PYTHON_NO_MODULE.exec(output)?.[1] ?? NODE_NO_MODULE.exec(output)?.[1];
-    if (module) {
+    const relative = module === undefined ? undefined : relativeArgOf(module, plan);
+    if (relative !== undefined) {
+      // The "module" is the server's own script, named by a relative path in args.
+      findings.push({
+        code: 'relative-cwd',
+        severity: 'error',
+        message: `${ended}the server's script '${quoteLine(relative, plan.env)}' is a relative path, read from ${plan.cwd} as ${quoteLine(module!, plan.env)}`,
+        why: `the client starts the server in ${plan.cwd}, not in the project folder`,
+        fix: 'write the absolute path of the script in args (mcp-config doctor --fix does it when the file is found from here)',
+      });
+    } else if (module) {
       findings.push({
         code: 'missing-module',
         severity: 'error',
