@@ -2,7 +2,9 @@
 // paths (Linux tests use real temp folders and createDoctorHost).
 import path from 'node:path';
 import type { StdioServerEntry } from '@mcpkit/shared/server-entries';
+import { expect } from 'vitest';
 import type { DoctorHost } from '../../packages/config/src/core/doctor/host.js';
+import type { Finding } from '../../packages/config/src/core/doctor/types.js';
 
 /** One file of the fake tree: its text, and whether it may be run. */
 export interface FakeFile {
@@ -78,4 +80,35 @@ export function stdioEntry(
     env: {},
     ...extra,
   };
+}
+
+/** The home folder of {@link macHost}. */
+export const MAC_HOME = '/Users/ann';
+
+/** A Mac with `files` (and `dirs`), PATH `/usr/bin:/bin` plus `env`, in `~/proj`. */
+export function macHost(
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+  dirs: string[] = [],
+): DoctorHost {
+  return fakeHost({
+    platform: 'darwin',
+    homedir: MAC_HOME,
+    cwd: `${MAC_HOME}/proj`,
+    env: { PATH: '/usr/bin:/bin', HOME: MAC_HOME, ...env },
+    files,
+    dirs,
+  });
+}
+
+/** The codes of `findings`, in order. */
+export function codes(findings: readonly Finding[]): string[] {
+  return findings.map((f) => f.code);
+}
+
+/** The one finding with `code` (the test fails when there are none or several). */
+export function only(findings: readonly Finding[], code: string): Finding {
+  const found = findings.filter((f) => f.code === code);
+  expect(found, `${code} in ${codes(findings).join(', ')}`).toHaveLength(1);
+  return found[0]!;
 }

@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fakeHost, stdioEntry } from '../../../../../test/support/fake-doctor-host.js';
+import {
+  codes,
+  MAC_HOME,
+  macHost as mac,
+  only,
+  stdioEntry,
+} from '../../../../../test/support/fake-doctor-host.js';
 import { checkEntry } from './static-checks.js';
-import type { Finding } from './types.js';
 
-const HOME = '/Users/ann';
+const HOME = MAC_HOME;
 const SHEBANG = '#!/usr/bin/env node\n';
 const nvm = (v: string) => `${HOME}/.nvm/versions/node/${v}/bin`;
-
-function mac(files: Record<string, string>, env: Record<string, string> = {}, dirs: string[] = []) {
-  return fakeHost({
-    platform: 'darwin',
-    homedir: HOME,
-    cwd: `${HOME}/proj`,
-    env: { PATH: '/usr/bin:/bin', HOME, ...env },
-    files,
-    dirs,
-  });
-}
-
-function codes(findings: Finding[]): string[] {
-  return findings.map((f) => f.code);
-}
-
-function only(findings: Finding[], code: string): Finding {
-  const found = findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${codes(findings).join(', ')}`).toHaveLength(1);
-  return found[0]!;
-}
 
 describe('command checks', () => {
   it('a command only on the shell PATH: error with the absolute path as the fix', () => {

@@ -1,34 +1,18 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeHost, stdioEntry } from '../../../../../test/support/fake-doctor-host.js';
+import {
+  codes,
+  MAC_HOME,
+  macHost as mac,
+  only,
+  stdioEntry,
+} from '../../../../../test/support/fake-doctor-host.js';
 import { makeTempDir } from '../../../../../test/support/paths.js';
 import { createDoctorHost } from './host.js';
 import { checkEntry } from './static-checks.js';
-import type { Finding } from './types.js';
 
-const HOME = '/Users/ann';
-
-function mac(files: Record<string, string>, env: Record<string, string> = {}, dirs: string[] = []) {
-  return fakeHost({
-    platform: 'darwin',
-    homedir: HOME,
-    cwd: `${HOME}/proj`,
-    env: { PATH: '/usr/bin:/bin', HOME, ...env },
-    files,
-    dirs,
-  });
-}
-
-function codes(findings: Finding[]): string[] {
-  return findings.map((f) => f.code);
-}
-
-function only(findings: Finding[], code: string): Finding {
-  const found = findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${codes(findings).join(', ')}`).toHaveLength(1);
-  return found[0]!;
-}
+const HOME = MAC_HOME;
 
 describe('path checks', () => {
   it('relative paths from / on Linux (real files): error with the absolute path that exists', () => {

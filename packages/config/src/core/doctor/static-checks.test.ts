@@ -1,31 +1,12 @@
 import type { RemoteServerEntry } from '@mcpkit/shared/server-entries';
 import { describe, expect, it } from 'vitest';
-import { fakeHost, stdioEntry } from '../../../../../test/support/fake-doctor-host.js';
+import {
+  codes,
+  macHost as mac,
+  only,
+  stdioEntry,
+} from '../../../../../test/support/fake-doctor-host.js';
 import { checkEntry } from './static-checks.js';
-import type { Finding } from './types.js';
-
-const HOME = '/Users/ann';
-
-function mac(files: Record<string, string>, env: Record<string, string> = {}, dirs: string[] = []) {
-  return fakeHost({
-    platform: 'darwin',
-    homedir: HOME,
-    cwd: `${HOME}/proj`,
-    env: { PATH: '/usr/bin:/bin', HOME, ...env },
-    files,
-    dirs,
-  });
-}
-
-function codes(findings: Finding[]): string[] {
-  return findings.map((f) => f.code);
-}
-
-function only(findings: Finding[], code: string): Finding {
-  const found = findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${codes(findings).join(', ')}`).toHaveLength(1);
-  return found[0]!;
-}
 
 describe('environment and entry kind', () => {
   it('unresolved ${VAR}, empty values, and the only variables Claude Desktop passes', () => {

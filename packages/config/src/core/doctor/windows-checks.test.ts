@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeHost, stdioEntry } from '../../../../../test/support/fake-doctor-host.js';
+import { codes, fakeHost, only, stdioEntry } from '../../../../../test/support/fake-doctor-host.js';
 import { checkEntry } from './static-checks.js';
-import type { Finding } from './types.js';
-
-function codes(findings: Finding[]): string[] {
-  return findings.map((f) => f.code);
-}
-
-function only(findings: Finding[], code: string): Finding {
-  const found = findings.filter((f) => f.code === code);
-  expect(found, `${code} in ${codes(findings).join(', ')}`).toHaveLength(1);
-  return found[0]!;
-}
 
 describe('Windows', () => {
   const win = () =>
