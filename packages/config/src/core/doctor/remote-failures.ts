@@ -209,9 +209,21 @@ function networkCause(error: unknown): { code?: string; message: string } | unde
   const fetchFailed = chain.findIndex(
     (e) => e instanceof TypeError && /fetch failed/i.test(e.message),
   );
-  if (fetchFailed < 0) return undefined;
-  const below = chain[fetchFailed + 1];
-  return { message: below instanceof Error ? below.message : 'fetch failed' };
+  if (fetchFailed >= 0) {
+    const below = chain[fetchFailed + 1];
+    return { message: below instanceof Error ? below.message : 'fetch failed' };
+  }
+  // The SSE transport keeps only the text ("SSE error: TypeError: fetch failed: getaddrinfo …").
+  for (const e of chain) {
+    const text = e instanceof Error ? e.message : '';
+    const failed = /fetch failed(?::\s*(.*))?/i.exec(text);
+    if (!failed) continue;
+    const reason = failed[1] ?? 'fetch failed';
+    const code = /\b([A-Z][A-Z0-9_]{3,})\b/.exec(reason)?.[1];
+    const known = code !== undefined && (NETWORK_CODES.test(code) || TLS_CODES.test(code));
+    return { ...(known ? { code } : {}), message: reason };
+  }
+  return undefined;
 }
 
 /** What the transport said, without the "cannot reach <url>:" of the generic message. */
