@@ -136,6 +136,10 @@ describe('runRemoteCheck against real servers', () => {
     expect(outcome).toMatchObject({ connected: true, wire: 'sse' });
     expect(codes(outcome)).toEqual(['sse-fallback', 'connected']);
     expect(finding(outcome, 'connected').message).toContain('over legacy SSE');
+    expect(finding(outcome, 'sse-fallback').severity).toBe('warning');
+    // VS Code falls back by design: only noted.
+    const vscode = await runRemoteCheck(plan(sse, { client: 'vscode' }));
+    expect(finding(vscode, 'sse-fallback').severity).toBe('info');
     // Marked as SSE, the same server is fine.
     const marked = await runRemoteCheck(plan(sse, { transport: 'sse' }));
     expect(codes(marked)).toEqual(['connected']);
@@ -161,6 +165,10 @@ describe('runRemoteCheck against real servers', () => {
       'run /mcp in Claude Code, pick "remote" and choose Authenticate (it opens the sign-in page)',
     );
     expect(seenHeaders.has('/.well-known/oauth-protected-resource/oauth')).toBe(false);
+    // The same over legacy SSE.
+    const overSse = await runRemoteCheck(plan(`${wallsUrl}/oauth`, { transport: 'sse' }));
+    expect(codes(overSse)).toEqual(['http-unauthorized']);
+    expect(finding(overSse, 'http-unauthorized').severity).toBe('warning');
     const gemini = await runRemoteCheck(
       plan(`${wallsUrl}/oauth`, { client: 'gemini-cli', name: 'notes' }),
     );

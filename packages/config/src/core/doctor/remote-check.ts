@@ -11,6 +11,12 @@ import { quoteLine } from './stderr-causes.js';
 import type { Finding, LiveOutcome, RemotePlan } from './types.js';
 
 /**
+ * Clients that try Streamable HTTP and then legacy SSE on the same URL (VS Code documents
+ * it; Cursor and Windsurf detect the transport of a `url`/`serverUrl` entry).
+ */
+const FALLS_BACK_TO_SSE = new Set(['vscode', 'cursor', 'windsurf']);
+
+/**
  * Connects to the server the way `plan` says its client would — Streamable HTTP falling back
  * to legacy SSE for `http`, SSE for `sse`, with the entry's headers — performs the 2025
  * handshake (2026-07-28 when the server refuses it) and lists every tool, all within
@@ -127,12 +133,15 @@ function connectedFindings(
   const handshakeMs = outcome.handshakeMs ?? 0;
   const clientName = CLIENT_NAMES[plan.client];
   if (plan.transport === 'http' && connection.wire === 'sse') {
+    const fallsBack = FALLS_BACK_TO_SSE.has(plan.client);
     findings.push({
       code: 'sse-fallback',
-      severity: 'warning',
+      severity: fallsBack ? 'info' : 'warning',
       message:
         'the endpoint does not speak Streamable HTTP; it answered over the legacy SSE transport',
-      why: 'clients are dropping legacy SSE, and not every client falls back to it for an http entry',
+      why: fallsBack
+        ? `${clientName} falls back to SSE for a url entry, but clients are dropping legacy SSE`
+        : `${clientName} may not fall back to SSE for an http entry, and clients are dropping legacy SSE`,
       fix: 'mark the entry as SSE ("type": "sse"), or move the server to Streamable HTTP',
     });
   }
