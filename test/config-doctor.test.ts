@@ -60,7 +60,7 @@ describe('mcp-config doctor', () => {
       /✓ connected in \d+ ms: healthy 1\.2\.3, protocol 2025-11-25, 1 tool/,
     );
     expect(text.stdout).toMatch(/^1 server: 1 ok\.$/m);
-    expect(text.stderr).toContain('Starting the server as Claude Desktop would');
+    expect(text.stderr).toContain('Checking the server as Claude Desktop would');
     const { code, report } = await doctorJson(box);
     expect(code).toBe(0);
     expect(report.ok).toBe(true);

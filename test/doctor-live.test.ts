@@ -99,6 +99,18 @@ describe('runLiveCheck: one finding per cause', () => {
     expect(exit.detail!.length).toBeLessThanOrEqual(15);
   });
 
+  it('servers that crash at once are early-exit every time, never a failed write (20 at once)', async () => {
+    // Under load the handshake's write often meets the closed pipe before the exit is seen.
+    const outcomes = await runLiveChecks(Array.from({ length: 20 }, () => plan('crash.mjs')));
+    for (const outcome of outcomes) {
+      expect(codes(outcome)).toEqual(['early-exit']);
+      expect(finding(outcome, 'early-exit').message).toBe(
+        'the server exited with code 1 before the handshake finished',
+      );
+      expect(finding(outcome, 'early-exit').detail?.[0]).toContain('TypeError');
+    }
+  });
+
   it('a server that never answers is handshake-timeout within the plan, and is stopped', async () => {
     const pidFile = join(makeTempDir('doctor-live'), 'pids');
     const started = Date.now();

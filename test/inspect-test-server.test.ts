@@ -258,6 +258,23 @@ describe('mcp-inspect with misbehaving servers', () => {
     expect(result.stderr).toMatch(/Traceback/);
   });
 
+  it('a server that exits at once: "exited with code 1" and its stderr, every time (8 at once)', async () => {
+    // Under load the handshake's write often fails on the closed pipe before the exit is seen.
+    const crash = join(import.meta.dirname, 'fixtures/doctor/crash.mjs');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => inspect(['tools', '--', process.execPath, crash])),
+    );
+    for (const result of results) {
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(
+        'Could not connect: the server exited with code 1 before the handshake finished.',
+      );
+      expect(result.stderr).toContain(
+        "TypeError: Cannot read properties of undefined (reading 'token')",
+      );
+    }
+  });
+
   it('a server that never answers: exit 4 at --timeout, not later', async () => {
     const started = Date.now();
     const result = await inspect(['tools', '--timeout', '1500', ...server('--hang')]);

@@ -4,9 +4,13 @@ import {
   SdkHttpError,
   UnsupportedProtocolVersionError,
 } from '@modelcontextprotocol/client';
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classifyHttpFailure } from './connect-errors.js';
-import type { HttpTarget } from './server-target.js';
+import { classifyHttpFailure, classifyStdioFailure } from './connect-errors.js';
+import { ProcessTransport } from './process-transport.js';
+import type { HttpTarget, StdioTarget } from './server-target.js';
 
 const target: HttpTarget = { transport: 'http', url: 'http://127.0.0.1:1/mcp', headers: {} };
 
@@ -72,5 +76,57 @@ describe('classifyHttpFailure: a refused protocol version', () => {
       kind: 'http',
       message: 'http://127.0.0.1:1/mcp answered HTTP 400',
     });
+  });
+});
+
+/** A child process that has started; the test decides when it writes and exits. */
+function fakeChild() {
+  const child = Object.assign(new EventEmitter(), {
+    pid: undefined,
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    kill: () => true,
+  });
+  return child;
+}
+
+describe('classifyStdioFailure: a server that exits at once', () => {
+  const stdio: StdioTarget = { transport: 'stdio', command: 'srv', args: [], env: {} };
+  const epipe = () => Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' });
+
+  async function started() {
+    const child = fakeChild();
+    const transport = new ProcessTransport({
+      command: 'srv',
+      args: [],
+      env: {},
+      spawn: () => child as unknown as ChildProcess,
+    });
+    const starting = transport.start();
+    child.emit('spawn');
+    await starting;
+    return { child, transport };
+  }
+
+  it('a write that fails with EPIPE before the exit is seen is `exited`, with the stderr', async () => {
+    const { child, transport } = await started();
+    // The handshake's write failed; the exit (and the last stderr) arrive just after.
+    const classifying = classifyStdioFailure(epipe(), stdio, transport, 1000);
+    setTimeout(() => {
+      child.stderr.write('Error: API_KEY is not set\n');
+      setTimeout(() => child.emit('close', 3, null), 20);
+    }, 20);
+    const failure = await classifying;
+    expect(failure.kind).toBe('exited');
+    expect(failure.message).toBe('the server exited with code 3 before the handshake finished');
+    expect(failure.stderr).toBe('Error: API_KEY is not set\n');
+  });
+
+  it('a server that closed its stdin but keeps running is still a protocol failure', async () => {
+    const { transport } = await started();
+    const failure = await classifyStdioFailure(epipe(), stdio, transport, 1000);
+    expect(failure.kind).toBe('protocol');
+    expect(failure.message).toBe('the handshake failed: write EPIPE');
   });
 });

@@ -69,12 +69,45 @@ function isStartError(error: unknown): error is ProcessStartError {
   return error instanceof Error && error.name === 'ProcessStartError';
 }
 
-export function classifyStdioFailure(
+/**
+ * How long a failed write may wait for the server's exit to be seen. A server that exits at
+ * once closes its stdin before its exit is reported, so the handshake's write fails first.
+ */
+export const EXIT_AFTER_CLOSED_PIPE_MS = 2000;
+
+/** Codes of a write to (or a read from) a server whose end of the pipe is gone. */
+const CLOSED_PIPE = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+]);
+
+/** The failure says the server's end closed: its stdin is gone, or the connection closed. */
+function closedByServer(error: unknown): boolean {
+  for (const e of causeChain(error)) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && CLOSED_PIPE.has(code)) return true;
+    if (e instanceof SdkError && e.code === SdkErrorCode.ConnectionClosed) return true;
+  }
+  return false;
+}
+
+/**
+ * Why a stdio handshake failed. When the failure is a closed pipe and the server has not
+ * been seen to exit yet, waits (at most {@link EXIT_AFTER_CLOSED_PIPE_MS}) for its exit, so
+ * that a server that exits at once is reported as `exited` with its stderr, not as a
+ * protocol error.
+ */
+export async function classifyStdioFailure(
   error: unknown,
   target: StdioTarget,
   transport: ProcessTransport,
   timeoutMs: number,
-): ConnectError {
+): Promise<ConnectError> {
+  if (!isStartError(error) && !transport.exit && closedByServer(error))
+    await transport.waitForExit(EXIT_AFTER_CLOSED_PIPE_MS);
+  // Read after the wait: the stderr is complete once the server has exited.
   const stderr = transport.stderr;
   if (isStartError(error)) {
     if (error.code === 'ENOENT') {

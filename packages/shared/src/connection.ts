@@ -258,7 +258,7 @@ async function connectStdio(
     const failure =
       error instanceof ConnectAbortedError
         ? error
-        : classifyStdioFailure(error, target, transport, options.timeoutMs);
+        : await classifyStdioFailure(error, target, transport, options.timeoutMs);
     await transport.close();
     throw failure;
   }

@@ -134,6 +134,15 @@ describe('maskSecretsInText', () => {
     expect(maskSecretsInText(text)).toBe(expected);
   });
 
+  it('leaves a URL it masked before as it is (a message masked twice)', () => {
+    const once = maskSecretsInText('cannot reach http://h:9/mcp?token=abcdef123456: refused');
+    expect(once).toBe('cannot reach http://h:9/mcp?token=••••(12 chars): refused');
+    expect(maskSecretsInText(once)).toBe(once);
+    expect(maskSecretsInText(maskUrl('http://h/sse?api_key=k3y'))).toBe(
+      'http://h/sse?api_key=••••(3 chars)',
+    );
+  });
+
   it('leaves ordinary words alone', () => {
     const text =
       'The server requires a Bearer token; see --timeout 300 and KEYBOARD=us. --oauth is for HTTP; use --bearer TOKEN.';

@@ -97,7 +97,10 @@ export function maskUrl(url: string): string {
   return `${url.slice(0, start)}${host}${rest.replace(
     /([?#&])([^=&#]*)=([^&#]*)/g,
     (pair, sep: string, name: string, value: string) =>
-      SECRET_PARAM.test(name) && value !== '' ? `${sep}${name}=${maskValue(value)}` : pair,
+      // A value masked already (text masked twice) is kept as it is.
+      SECRET_PARAM.test(name) && value !== '' && !value.startsWith(MASK)
+        ? `${sep}${name}=${maskValue(value)}`
+        : pair,
   )}`;
 }
 

@@ -113,6 +113,20 @@ export class ProcessTransport implements Transport {
     return this.exitInfo;
   }
 
+  /**
+   * Waits up to `ms` for the server to exit (its streams closed) and returns its exit
+   * status; undefined when it is still running then, or was never started.
+   */
+  async waitForExit(ms: number): Promise<ProcessExit | undefined> {
+    if (this.exitInfo || !this.exited) return this.exitInfo;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.exited,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+    ]).finally(() => clearTimeout(timer));
+    return this.exitInfo;
+  }
+
   /** The server's process id while it runs. */
   get pid(): number | undefined {
     return this.child?.pid;

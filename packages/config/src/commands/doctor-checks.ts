@@ -7,6 +7,7 @@ import { planLaunch } from '../core/doctor/client-env.js';
 import { checkConfigFiles } from '../core/doctor/file-checks.js';
 import { logFindings } from '../core/doctor/log-findings.js';
 import { checkPython } from '../core/doctor/python-check.js';
+import { planRemote } from '../core/doctor/remote-plan.js';
 import type { DoctorChecks } from '../core/doctor/run-doctor.js';
 import { checkEntry } from '../core/doctor/static-checks.js';
 import { recentServerRecords, lastServerError } from '../core/logs/recent.js';
@@ -47,6 +48,7 @@ export function createChecks(context: CommandContext): DoctorChecks {
       // A modelled start folder this machine lacks (the Windows app folder) cannot be entered.
       return onThisMachine && !existsSync(plan.cwd) ? { ...plan, cwd: io.homedir } : plan;
     },
+    remotePlan: (entry) => planRemote(entry, client, host),
     entry: ({ entry, plan, unresolved }) => {
       const findings = checkEntry({ entry, ...(plan ? { plan } : {}), unresolved, client, host });
       // Paths of another OS cannot be looked up from here: only the rules that hold anyway.
@@ -57,6 +59,11 @@ export function createChecks(context: CommandContext): DoctorChecks {
       // The MCP client loads only when a server is started.
       const { runLiveChecks } = await import('../core/doctor/live-check.js');
       return runLiveChecks(plans, { ...(signal ? { signal } : {}), version: io.version });
+    },
+    remote: async (plans, signal) => {
+      if (plans.length === 0) return [];
+      const { runRemoteChecks } = await import('../core/doctor/remote-check.js');
+      return runRemoteChecks(plans, { ...(signal ? { signal } : {}), version: io.version });
     },
     python: (plan) =>
       checkPython(plan, runProcess, {

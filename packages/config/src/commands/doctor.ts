@@ -104,7 +104,7 @@ async function check(
     onLaunch: (count, timeoutMs) => {
       if (flags.json) return;
       io.stderr(
-        `Starting ${count === 1 ? 'the server' : `${count} servers at once`} as ${CLIENT_NAMES[context.client]} would (waiting up to ${Math.round(timeoutMs / 1000)} s)…\n`,
+        `Checking ${count === 1 ? 'the server' : `${count} servers at once`} as ${CLIENT_NAMES[context.client]} would (waiting up to ${Math.round(timeoutMs / 1000)} s)…\n`,
       );
     },
   });

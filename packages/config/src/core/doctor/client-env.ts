@@ -3,7 +3,7 @@
 // it comes from; where nothing was found, the rule says it is assumed.
 import type { ClientId } from '@mcpkit/shared/client-paths';
 import { pathFor } from '@mcpkit/shared/client-paths';
-import type { StdioServerEntry } from '@mcpkit/shared/server-entries';
+import type { ServerEntry, StdioServerEntry } from '@mcpkit/shared/server-entries';
 import { findOnPath } from '@mcpkit/shared/which';
 import type { LaunchPlan } from './types.js';
 import { GEMINI_BLOCKED_ENV, geminiRedacts } from './gemini-env.js';
@@ -205,11 +205,7 @@ export function clientCwd(client: ClientId, host: DoctorHost): string {
 }
 
 /** How long `client` waits for the handshake, in ms (see the constants above). */
-export function clientTimeoutMs(
-  client: ClientId,
-  host: DoctorHost,
-  entry?: StdioServerEntry,
-): number {
+export function clientTimeoutMs(client: ClientId, host: DoctorHost, entry?: ServerEntry): number {
   if (client === 'claude-desktop') return DESKTOP_TIMEOUT_MS;
   if (client === 'claude-code') {
     const value = Number.parseInt(host.env.MCP_TIMEOUT ?? '', 10);

@@ -59,7 +59,7 @@ export function liveFailure(error: unknown, context: FailureContext): Finding[] 
   const output = [stderr, ...context.strays].join('\n');
   if (error instanceof ConnectError && error.kind === 'spawn')
     return [spawnFailure(error, context)];
-  if (error instanceof ConnectError && (error.kind === 'exited' || closedEarly(error))) {
+  if (error instanceof ConnectError && error.kind === 'exited') {
     const exit = /exited with code (-?\d+)|was killed by (\w+)/.exec(error.message);
     const how =
       exit?.[1] !== undefined
@@ -114,17 +114,6 @@ export function liveFailure(error: unknown, context: FailureContext): Finding[] 
       detail,
     },
   ];
-}
-
-/**
- * A server that exits at once can make the handshake's write fail (its stdin is gone) before
- * its exit is seen: the failure then reads as a protocol error, not an exit.
- */
-function closedEarly(error: ConnectError): boolean {
-  return (
-    error.kind === 'protocol' &&
-    /not running|EPIPE|connection closed|write after end|ECONNRESET/i.test(error.message)
-  );
 }
 
 function spawnFailure(error: ConnectError, context: FailureContext): Finding {

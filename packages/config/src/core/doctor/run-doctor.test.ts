@@ -3,7 +3,7 @@ import type { ConfigCandidate } from '@mcpkit/shared/client-paths';
 import { formatServer, formatSummary, totalsOf } from './format-report.js';
 import { logFindings } from './log-findings.js';
 import { runDoctor, type DoctorChecks, type ReadableFile } from './run-doctor.js';
-import type { LaunchPlan } from './types.js';
+import type { LaunchPlan, RemotePlan } from './types.js';
 
 const candidate = (file: string, scope: ConfigCandidate['scope'] = 'user'): ConfigCandidate => ({
   client: 'claude-code',
@@ -41,6 +41,24 @@ function fakeChecks(readable: ReadableFile[], launched: string[][]): DoctorCheck
             : [{ code: 'connected', severity: 'ok' as const, message: 'connected' }],
       }));
     },
+    remotePlan: (entry): RemotePlan => ({
+      client: 'claude-code',
+      name: entry.name,
+      transport: entry.transport,
+      url: entry.url,
+      headers: entry.headers,
+      timeoutMs: 30_000,
+    }),
+    remote: async (plans) => {
+      launched.push(plans.map((p) => p.url));
+      return plans.map((p) => ({
+        connected: !p.url.includes('down'),
+        launched: p.url,
+        findings: p.url.includes('down')
+          ? [{ code: 'http-unreachable', severity: 'error' as const, message: 'refused' }]
+          : [{ code: 'connected', severity: 'ok' as const, message: 'connected' }],
+      }));
+    },
     python: async () => [],
     log: () => [],
   };
@@ -64,7 +82,7 @@ describe('runDoctor', () => {
       live: true,
       expand,
     });
-    expect(launched).toEqual([['ok', 'hangs', 'missing']]);
+    expect(launched).toEqual([['ok', 'hangs', 'missing'], []]);
     const byName = Object.fromEntries(result.reports.map((r) => [r.name, r]));
     expect(Object.keys(byName)).toEqual(['a', 'b', 'd', 'c']);
     expect(byName.a?.status).toBe('ok');
@@ -91,7 +109,7 @@ describe('runDoctor', () => {
       live: false,
       expand,
     });
-    expect(launched).toEqual([[]]);
+    expect(launched).toEqual([[], []]);
     expect(result.reports.map((r) => r.name)).toEqual(['weather']);
     await expect(
       runDoctor(fakeChecks([file], []), {
@@ -117,6 +135,72 @@ describe('runDoctor', () => {
     };
     await runDoctor(checks, { client: 'claude-code', live: true, expand, timeoutMs: 1500 });
     expect(seen).toEqual([1500]);
+  });
+});
+
+describe('runDoctor: remote entries', () => {
+  const file = {
+    candidate: candidate('/h/.claude.json'),
+    text: JSON.stringify({
+      mcpServers: {
+        local: { command: 'ok' },
+        up: { type: 'http', url: 'https://up.example/mcp?token=${TOKEN}' },
+        down: { type: 'sse', url: 'http://down.example/sse' },
+      },
+    }),
+  };
+  const env = { ...expand, env: { TOKEN: 'tok-123456789' } };
+
+  it('connects to url entries (expanded) in the same batch as the stdio launches', async () => {
+    const events: string[] = [];
+    const checks = fakeChecks([file], []);
+    const { live, remote } = checks;
+    let remotePlans: RemotePlan[] = [];
+    checks.live = async (plans, signal) => {
+      events.push('live started');
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push('live done');
+      return live(plans, signal);
+    };
+    checks.remote = async (plans, signal) => {
+      events.push('remote started');
+      remotePlans = plans;
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push('remote done');
+      return remote(plans, signal);
+    };
+    let announced: [number, number] | undefined;
+    const result = await runDoctor(checks, {
+      client: 'claude-code',
+      live: true,
+      expand: env,
+      timeoutMs: 2500,
+      onLaunch: (count, timeoutMs) => (announced = [count, timeoutMs]),
+    });
+    // Both batches start before either finishes.
+    expect(events.slice(0, 2).sort()).toEqual(['live started', 'remote started']);
+    expect(announced).toEqual([3, 2500]);
+    expect(remotePlans.map((p) => [p.name, p.transport, p.url, p.timeoutMs])).toEqual([
+      ['up', 'http', 'https://up.example/mcp?token=tok-123456789', 2500],
+      ['down', 'sse', 'http://down.example/sse', 2500],
+    ]);
+    const byName = Object.fromEntries(result.reports.map((r) => [r.name, r]));
+    expect(byName.up).toMatchObject({ transport: 'http', status: 'ok', live: { connected: true } });
+    expect(byName.down?.status).toBe('fail');
+    expect(byName.down?.findings.map((f) => f.code)).toContain('http-unreachable');
+    expect(byName.local?.live?.connected).toBe(true);
+  });
+
+  it('connects to nothing when the client does not run url entries, or when not live', async () => {
+    const seen: string[][] = [];
+    const checks = fakeChecks([file], seen);
+    checks.remotePlan = () => undefined;
+    const result = await runDoctor(checks, { client: 'claude-code', live: true, expand: env });
+    expect(seen).toEqual([['ok'], []]);
+    expect(result.reports.find((r) => r.name === 'up')?.live).toBeUndefined();
+    const offline: string[][] = [];
+    await runDoctor(fakeChecks([file], offline), { client: 'claude-code', live: false, expand });
+    expect(offline).toEqual([[], []]);
   });
 });
 

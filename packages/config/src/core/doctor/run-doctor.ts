@@ -8,12 +8,13 @@ import { maskArg, maskUrl } from '@mcpkit/shared/mask';
 import {
   parseServerEntries,
   type InvalidServerEntry,
+  type RemoteServerEntry,
   type ServerEntry,
   type StdioServerEntry,
 } from '@mcpkit/shared/server-entries';
 import { unknownServerMessage } from '@mcpkit/shared/suggest';
 import { statusOf } from './format-report.js';
-import type { Finding, LaunchPlan, LiveOutcome, ServerReport } from './types.js';
+import type { Finding, LaunchPlan, LiveOutcome, RemotePlan, ServerReport } from './types.js';
 
 /** A config file the client reads, with its text (files that could not be read are left out). */
 export interface ReadableFile {
@@ -33,8 +34,15 @@ export interface DoctorChecks {
     plan: LaunchPlan | undefined;
     unresolved: UnresolvedVariable[];
   }): Finding[];
+  /**
+   * How the client would connect to this (variable-expanded) url entry; undefined when the
+   * client does not connect to url entries (Claude Desktop's config file).
+   */
+  remotePlan(entry: RemoteServerEntry): RemotePlan | undefined;
   /** Launches every plan at once; one outcome per plan, in order. */
   live(plans: LaunchPlan[], signal: AbortSignal | undefined): Promise<LiveOutcome[]>;
+  /** Connects to every remote server at once; one outcome per plan, in order. */
+  remote(plans: RemotePlan[], signal: AbortSignal | undefined): Promise<LiveOutcome[]>;
   /** Interpreter and `mcp` checks of a Python server (empty for others). */
   python(plan: LaunchPlan): Promise<Finding[]>;
   /** What the client's own log says about the server. */
@@ -46,7 +54,7 @@ export interface RunDoctorOptions {
   client: ClientId;
   /** Only this server. */
   name?: string;
-  /** Launch the servers (false when paths are computed for another OS). */
+  /** Launch the servers and connect to the remote ones (false when paths are computed for another OS). */
   live: boolean;
   /** Environment, folder and platform used to expand `${VAR}` references as the client does. */
   expand: {
@@ -56,7 +64,7 @@ export interface RunDoctorOptions {
     platform: NodeJS.Platform;
   };
   signal?: AbortSignal;
-  /** Wait this long for each server instead of the client's own limit (ms). */
+  /** Wait this long for each server (stdio or remote) instead of the client's own limit (ms). */
   timeoutMs?: number;
   /** Called before the servers are launched (to tell the person what is happening). */
   onLaunch?: (count: number, timeoutMs: number) => void;
@@ -76,6 +84,7 @@ interface Planned {
   file: ReadableFile;
   findings: Finding[];
   plan?: LaunchPlan;
+  remote?: RemotePlan;
 }
 
 /** Runs the checks for every server the client would use (or the one named). */
@@ -97,24 +106,36 @@ export async function runDoctor(
 
   const planned: Planned[] = wanted(used).map(({ entry, file, shadows }) => {
     const { entry: expanded, unresolved } = expandEntry(entry, options.client, options.expand);
-    const modelled = expanded.transport === 'stdio' ? checks.plan(expanded) : undefined;
-    const plan =
-      modelled && options.timeoutMs !== undefined
-        ? { ...modelled, timeoutMs: options.timeoutMs, clientTimeoutMs: modelled.timeoutMs }
-        : modelled;
+    const plan = withTimeout(
+      expanded.transport === 'stdio' ? checks.plan(expanded) : undefined,
+      options.timeoutMs,
+    );
+    const remote = withTimeout(
+      expanded.transport === 'stdio' ? undefined : checks.remotePlan(expanded),
+      options.timeoutMs,
+    );
     const findings = [...shadowFindings(shadows), ...checks.entry({ entry, plan, unresolved })];
-    return { entry, file, findings, ...(plan ? { plan } : {}) };
+    return { entry, file, findings, ...(plan ? { plan } : {}), ...(remote ? { remote } : {}) };
   });
 
   const launchable = planned.filter(
     (p): p is Planned & { plan: LaunchPlan } => p.plan !== undefined && options.live,
   );
-  if (launchable.length > 0) {
-    options.onLaunch?.(launchable.length, Math.max(...launchable.map((p) => p.plan.timeoutMs)));
-  }
-  const [outcomes, python] = await Promise.all([
+  const reachable = planned.filter(
+    (p): p is Planned & { remote: RemotePlan } => p.remote !== undefined && options.live,
+  );
+  const timeouts = [...launchable.map((p) => p.plan), ...reachable.map((p) => p.remote)].map(
+    (plan) => plan.timeoutMs,
+  );
+  if (timeouts.length > 0) options.onLaunch?.(timeouts.length, Math.max(...timeouts));
+  // One batch: a hanging server costs its own timeout, whatever its transport.
+  const [outcomes, remoteOutcomes, python] = await Promise.all([
     checks.live(
       launchable.map((p) => p.plan),
+      options.signal,
+    ),
+    checks.remote(
+      reachable.map((p) => p.remote),
       options.signal,
     ),
     Promise.all(launchable.map((p) => checks.python(p.plan))),
@@ -124,7 +145,9 @@ export async function runDoctor(
   const targets = new Map<string, { file: ReadableFile; entry: ServerEntry }>();
   for (const p of planned) {
     const index = launchable.indexOf(p as Planned & { plan: LaunchPlan });
-    const live = index >= 0 ? outcomes[index] : undefined;
+    const remoteIndex = reachable.indexOf(p as Planned & { remote: RemotePlan });
+    const live =
+      index >= 0 ? outcomes[index] : remoteIndex >= 0 ? remoteOutcomes[remoteIndex] : undefined;
     const findings = dedupe([
       ...p.findings,
       ...(index >= 0 ? (python[index] ?? []) : []),
@@ -151,6 +174,17 @@ export async function runDoctor(
   for (const { entry, file } of wanted(invalid))
     reports.push(invalidReport(entry, file, options.client));
   return { files: fileFindings, reports, targets };
+}
+
+/** The plan with the caller's timeout in place of the client's, when one was given. */
+/** `plan` waiting `timeoutMs` (--timeout) instead of the client's own limit, which it keeps. */
+function withTimeout<T extends { timeoutMs: number; clientTimeoutMs?: number }>(
+  plan: T | undefined,
+  timeoutMs: number | undefined,
+): T | undefined {
+  return plan && timeoutMs !== undefined
+    ? { ...plan, timeoutMs, clientTimeoutMs: plan.timeoutMs }
+    : plan;
 }
 
 interface Used {

@@ -73,6 +73,26 @@ export interface LaunchPlan {
   clientTimeoutMs?: number;
 }
 
+/**
+ * How a client would connect to a remote (url) server, as doctor models it: the URL and
+ * headers after the client's variable expansion, and how long it waits for the handshake.
+ */
+export interface RemotePlan {
+  client: ClientId;
+  /** The entry's name (some clients' sign-in commands name it). */
+  name: string;
+  /** `http`: Streamable HTTP (falling back to legacy SSE); `sse`: legacy SSE only. */
+  transport: 'http' | 'sse';
+  /** The endpoint, expanded (may carry a token: mask it before printing). */
+  url: string;
+  /** The request headers the client sends, expanded (secrets: never printed). */
+  headers: Record<string, string>;
+  /** The client's connection timeout, in ms. */
+  timeoutMs: number;
+  /** The client's own limit when --timeout replaced it. */
+  clientTimeoutMs?: number;
+}
+
 /** What the live check saw: a handshake, its timing and what the server said. */
 export interface LiveOutcome {
   /** Handshake and tools/list completed within the client's timeout. */
@@ -86,8 +106,13 @@ export interface LiveOutcome {
   protocolVersion?: string;
   /** Number of tools listed. */
   tools?: number;
-  /** The command actually launched (the shell's copy when the client's PATH lacks it). */
+  /**
+   * The command actually launched (the shell's copy when the client's PATH lacks it); for a
+   * remote server, its URL, masked.
+   */
   launched: string;
+  /** For a remote server: the transport that answered (Streamable HTTP, or legacy SSE). */
+  wire?: 'streamable-http' | 'sse';
   findings: Finding[];
 }
 
