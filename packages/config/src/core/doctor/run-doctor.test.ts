@@ -121,6 +121,36 @@ describe('runDoctor', () => {
     ).rejects.toThrow(/weather/);
   });
 
+  it('says a Python cause found by both the interpreter and the traceback once, the interpreter first', async () => {
+    const file = {
+      candidate: candidate('/h/.claude.json'),
+      text: '{"mcpServers": {"py": {"command": "python3"}}}',
+    };
+    const checks = fakeChecks([file], []);
+    checks.python = async () => [
+      {
+        code: 'python-no-mcp',
+        severity: 'error',
+        message: 'python3 does not have the mcp package',
+      },
+    ];
+    checks.live = async (plans) =>
+      plans.map((p) => ({
+        connected: false,
+        launched: p.command,
+        findings: [
+          { code: 'python-no-mcp', severity: 'error' as const, message: "No module named 'mcp'" },
+          { code: 'early-exit', severity: 'error' as const, message: 'exited with code 1' },
+        ],
+      }));
+    const { reports } = await runDoctor(checks, { client: 'claude-code', live: true, expand });
+    expect(reports[0]?.findings.map((f) => f.message)).toEqual([
+      'found',
+      'python3 does not have the mcp package',
+      'exited with code 1',
+    ]);
+  });
+
   it('overrides the client timeout when asked', async () => {
     const file = {
       candidate: candidate('/h/.claude.json'),

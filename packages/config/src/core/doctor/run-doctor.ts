@@ -290,11 +290,15 @@ function sortFindings(findings: Finding[]): Finding[] {
     .map((x) => x.finding);
 }
 
+// Causes both the Python check (asking the interpreter) and the live check (reading the
+// traceback) find; the Python check's finding comes first and names the exact command.
+const ONCE_PER_SERVER = new Set(['python-no-mcp', 'mcp-v1-import', 'mcp-too-old']);
+
 /** The same cause found twice (statically and in the stderr) is said once, the first time. */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.code}\u0000${f.message}`;
+    const key = ONCE_PER_SERVER.has(f.code) ? f.code : `${f.code}\u0000${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
