@@ -1,26 +1,26 @@
 // The order of a doctor run: the client's files, then every server in them — static checks,
 // then all live checks and Python checks at once, then the client's own log — assembled into
 // one report per server. The checks are passed in, so this file only decides what runs when.
-import type { ClientId, ConfigCandidate } from '@mcpkit/shared/client-paths';
+import type { ClientId } from '@mcpkit/shared/client-paths';
 import { ConfigError } from '@mcpkit/shared/config-text';
 import { expandEntry, type UnresolvedVariable } from '@mcpkit/shared/expand-variables';
-import { maskArg, maskUrl } from '@mcpkit/shared/mask';
 import {
-  parseServerEntries,
-  type InvalidServerEntry,
   type RemoteServerEntry,
   type ServerEntry,
   type StdioServerEntry,
 } from '@mcpkit/shared/server-entries';
 import { unknownServerMessage } from '@mcpkit/shared/suggest';
+import {
+  entriesOf,
+  invalidReport,
+  shadowFindings,
+  summaryOf,
+  type ReadableFile,
+} from './entries.js';
 import { statusOf } from './format-report.js';
 import type { Finding, LaunchPlan, LiveOutcome, RemotePlan, ServerReport } from './types.js';
 
-/** A config file the client reads, with its text (files that could not be read are left out). */
-export interface ReadableFile {
-  candidate: ConfigCandidate;
-  text: string;
-}
+export type { ReadableFile } from './entries.js';
 
 /** The checks a run uses; see checks.ts for the real ones. */
 export interface DoctorChecks {
@@ -185,99 +185,6 @@ function withTimeout<T extends { timeoutMs: number; clientTimeoutMs?: number }>(
   return plan && timeoutMs !== undefined
     ? { ...plan, timeoutMs, clientTimeoutMs: plan.timeoutMs }
     : plan;
-}
-
-interface Used {
-  entry: ServerEntry;
-  file: ReadableFile;
-  /** Files read after this one that define the same name (the client ignores those). */
-  shadows: string[];
-}
-
-/** The entries the client would use, in lookup order (the first file defining a name wins). */
-function entriesOf(
-  readable: ReadableFile[],
-  options: RunDoctorOptions,
-): { used: Used[]; invalid: { entry: InvalidServerEntry; file: ReadableFile }[]; names: string[] } {
-  const used = new Map<string, Used>();
-  const invalid: { entry: InvalidServerEntry; file: ReadableFile }[] = [];
-  const seen = new Set<string>();
-  for (const file of readable) {
-    let result;
-    try {
-      result = parseServerEntries(file.text, options.client, {
-        file: file.candidate.file,
-        scope: file.candidate.scope,
-        cwd: file.candidate.projectKey ?? options.expand.cwd,
-      });
-    } catch {
-      continue; // the file checks report why it does not parse
-    }
-    for (const entry of result.entries) {
-      const first = used.get(entry.name);
-      if (first) first.shadows.push(entry.location.file);
-      else if (!seen.has(entry.name)) used.set(entry.name, { entry, file, shadows: [] });
-      seen.add(entry.name);
-    }
-    for (const entry of result.invalid) {
-      if (!seen.has(entry.name)) invalid.push({ entry, file });
-      seen.add(entry.name);
-    }
-  }
-  return { used: [...used.values()], invalid, names: [...seen] };
-}
-
-function shadowFindings(shadows: string[]): Finding[] {
-  return shadows.map((file) => ({
-    code: 'shadowed-entry',
-    severity: 'info' as const,
-    message: `also defined in ${file}, which the client ignores (this entry wins)`,
-  }));
-}
-
-function invalidReport(
-  entry: InvalidServerEntry,
-  file: ReadableFile,
-  client: ClientId,
-): ServerReport {
-  const location = entry.error.location;
-  const findings: Finding[] = [
-    {
-      code: 'invalid-entry',
-      severity: 'error',
-      message: entry.error.reason,
-      why: 'the client skips an entry it cannot read, so this server never starts',
-      fix: 'correct the entry (mcp-config get shows the others), or add it again with mcp-config add --force',
-      location: {
-        file: file.candidate.file,
-        ...(location ? { line: location.line, column: location.column } : {}),
-      },
-    },
-  ];
-  return {
-    name: entry.name,
-    client,
-    location: {
-      file: file.candidate.file,
-      ...(location ? { line: location.line, column: location.column } : {}),
-    },
-    scope: file.candidate.scope,
-    transport: 'stdio',
-    summary: '(invalid entry)',
-    findings,
-    status: 'fail',
-  };
-}
-
-/** The command line or URL, masked. */
-export function summaryOf(entry: ServerEntry): string {
-  if (entry.transport !== 'stdio') return `${entry.transport} ${maskUrl(entry.url)}`;
-  const args = entry.args.map((arg, i) => maskArg(arg, entry.args[i - 1]));
-  return [entry.command, ...args].map(quoteIfNeeded).join(' ');
-}
-
-function quoteIfNeeded(word: string): string {
-  return /^[\w@%+=:,./\\-]+$/.test(word) ? word : JSON.stringify(word);
 }
 
 const ORDER = { ok: 0, info: 1, warning: 2, error: 3 } as const;
