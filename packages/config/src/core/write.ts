@@ -27,7 +27,7 @@ export interface ConfigFileText {
 
 /** Options of {@link updateConfigFile}. */
 export interface UpdateConfigOptions extends WriteConfigOptions, LockOptions {
-  /** How often the update is re-applied when another program changes the file meanwhile (default 8). */
+  /** How often the update is re-applied when another program changes the file meanwhile (default 24). */
   maxAttempts?: number;
 }
 
@@ -96,7 +96,7 @@ export async function updateConfigFile(
   update: (text: string, exists: boolean) => string,
   options: UpdateConfigOptions,
 ): Promise<UpdateConfigResult> {
-  const maxAttempts = options.maxAttempts ?? 8;
+  const maxAttempts = options.maxAttempts ?? 24;
   return withConfigLock(
     file,
     async (lock) => {
@@ -115,9 +115,11 @@ export async function updateConfigFile(
         }
         const written = await replace(file, target, before, toBytes(newText), options, lock);
         if (!written) {
-          // Let the other program finish its burst of writes before reading again (at most
-          // 0.4 s a wait: about 2 s in all before giving up).
-          await sleep(Math.min(400, (5 + Math.random() * 10) * 2 ** attempt));
+          // Let the other program finish its burst of writes before reading again, at a
+          // random phase (at most 0.25 s a wait: about 5 s in all before giving up). A program
+          // that rewrites the file every few ms on a busy machine needs many tries, not
+          // longer waits: each try succeeds when no write falls inside its short window.
+          await sleep(Math.min(250, (5 + Math.random() * 10) * 2 ** attempt) * Math.random());
           continue;
         }
         return {
