@@ -37,7 +37,7 @@ export function logFindings(input: LogFindingsInput): Finding[] {
   const findings: Finding[] = [];
   const { lastError, clientName, configChangedAt } = input;
   if (lastError) {
-    const when = lastError.time === undefined ? '' : `${clock(lastError.time)} `;
+    const when = lastError.time === undefined ? '' : `, ${clock(lastError.time)}`;
     const after =
       configChangedAt !== undefined &&
       lastError.time !== undefined &&
@@ -45,7 +45,7 @@ export function logFindings(input: LogFindingsInput): Finding[] {
     findings.push({
       code: 'client-log-error',
       severity: after ? 'warning' : 'info',
-      message: `${clientName}'s log, ${when}: ${lastError.message}`,
+      message: `${clientName}'s log${when}: ${lastError.message}`,
       why: after
         ? `${clientName} hit this error with the config as it is now`
         : `written before the config last changed; it may be what you saw`,

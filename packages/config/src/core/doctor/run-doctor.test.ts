@@ -293,7 +293,9 @@ describe('logFindings', () => {
       ['client-log-error', 'info'],
       ['client-not-restarted', 'warning'],
     ]);
-    expect(findings[0]?.message).toMatch(/spawn npx ENOENT/);
+    expect(findings[0]?.message).toMatch(
+      /^Claude Desktop's log, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d: spawn npx ENOENT$/,
+    );
     // Started after the edit: no restart needed, and the error is about the current config.
     const later = logFindings({
       clientName: 'Claude Desktop',
