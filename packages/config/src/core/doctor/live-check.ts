@@ -1,6 +1,7 @@
 // The live check of `mcp-config doctor`: start a server exactly as the client would (its
 // environment, working folder and timeout), through the one MCP client, and say what broke.
-import { ConnectAbortedError, openConnection, type Connection } from '@mcpkit/shared/connection';
+import { openConnection, type Connection } from '@mcpkit/shared/connection';
+import { connectedFindings, listWithin } from './connected.js';
 import type { StrayOutput } from '@mcpkit/shared/process-transport';
 import { CLIENT_NAMES } from '../../target/targets.js';
 import { isDownloader, liveFailure, seconds, type FailureContext } from './live-failures.js';
@@ -62,11 +63,6 @@ export async function runLiveCheck(
     strayCount += 1;
     if (strays.length < STRAY_LINES_KEPT) strays.push(stray.line);
   };
-  // One bound for the handshake and the listing together, as the client has.
-  const deadline = new AbortController();
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, deadline.signal])
-    : deadline.signal;
   const start = now();
   let connection: Connection | undefined;
   const outcome: LiveOutcome = { connected: false, launched, findings };
@@ -83,26 +79,14 @@ export async function runLiveCheck(
         signal: options.signal,
       },
     );
-    outcome.handshakeMs = now() - start;
-    const client = connection.client;
-    const server = client.getServerVersion();
-    outcome.serverName = server?.name;
-    outcome.serverVersion = server?.version;
-    outcome.protocolVersion = client.getNegotiatedProtocolVersion();
-    const remaining = Math.max(1, plan.timeoutMs - outcome.handshakeMs);
-    const timer = setTimeout(() => deadline.abort(), remaining);
-    try {
-      outcome.tools =
-        client.getServerCapabilities()?.tools === undefined
-          ? 0
-          : (await client.listTools(undefined, { timeout: remaining, signal })).tools.length;
-      outcome.totalMs = now() - start;
-      outcome.connected = true;
-    } catch (error) {
-      if (options.signal?.aborted) throw new ConnectAbortedError();
-      findings.push(listFailure(error, plan, connection, CLIENT_NAMES[plan.client]));
-    } finally {
-      clearTimeout(timer);
+    const listError = await listWithin(connection, outcome, {
+      start,
+      now,
+      timeoutMs: plan.timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (listError !== undefined) {
+      findings.push(listFailure(listError, plan, connection, CLIENT_NAMES[plan.client]));
     }
   } catch (error) {
     const context: FailureContext = {
@@ -121,7 +105,7 @@ export async function runLiveCheck(
   if (strayCount > 0 && !findings.some((f) => f.code === 'npx-prompt'))
     findings.unshift(pollutionFinding(strays, strayCount, plan));
   if (connection && !options.signal?.aborted)
-    findings.push(...connectedFindings(outcome, plan, connection, options));
+    findings.push(...answeredFindings(outcome, plan, connection, options));
   return outcome;
 }
 
@@ -186,72 +170,37 @@ function listFailure(
   };
 }
 
-/** `connected` (or `no-tools`), `slow-start`, and the era note, after a handshake. */
-function connectedFindings(
+/** The findings of a server that answered: {@link connectedFindings} and a variable its stderr misses. */
+function answeredFindings(
   outcome: LiveOutcome,
   plan: LaunchPlan,
   connection: Connection,
   options: LiveCheckOptions,
 ): Finding[] {
-  const findings: Finding[] = [];
-  const handshakeMs = outcome.handshakeMs ?? 0;
   const limitMs = plan.clientTimeoutMs ?? plan.timeoutMs;
-  const slowMs = options.slowMs ?? defaultSlowMs(Math.min(limitMs, plan.timeoutMs));
-  const clientName = CLIENT_NAMES[plan.client];
-  if (connection.eraFallback) {
-    findings.push({
-      code: 'modern-only',
-      severity: plan.client === 'claude-code' ? 'warning' : 'error',
-      message: `the server refuses the 2025 handshake (initialize ${quoteLine(connection.eraFallback.refused, {})}) and speaks only protocol 2026-07-28`,
-      why:
-        plan.client === 'claude-code'
-          ? 'clients that open with initialize (2025 era: Claude Desktop, Cursor, Gemini CLI) cannot connect to it'
-          : `${clientName} opens with initialize (2025 era); a server that refuses it does not connect`,
-      fix: 'let the server also accept the 2025 handshake (the SDKs serve both eras unless told to reject legacy)',
-    });
-  }
-  if (outcome.connected) {
-    const name = quoteLine(
-      `${outcome.serverName ?? '?'} ${outcome.serverVersion ?? ''}`.trim(),
-      plan.env,
-    );
-    const tools = outcome.tools ?? 0;
-    findings.push({
-      code: 'connected',
-      severity: 'ok',
-      message: `connected in ${handshakeMs} ms: ${name}, protocol ${outcome.protocolVersion ?? '?'}, ${tools} tool${tools === 1 ? '' : 's'}`,
-    });
-    if (tools === 0) {
-      findings.push({
-        code: 'no-tools',
-        severity: 'warning',
-        message: 'the server lists no tools',
-        why: 'the client connects but has nothing to offer the model',
-        fix: 'register at least one tool (or check the condition that skips them, e.g. a missing setting)',
-      });
-    }
-  }
+  const findings = connectedFindings(outcome, connection, {
+    client: plan.client,
+    secrets: plan.env,
+    limitMs,
+    slowMs: options.slowMs ?? defaultSlowMs(Math.min(limitMs, plan.timeoutMs)),
+    slow: {
+      why: 'a colder start (after an update or a reboot, on a slower machine) can pass the limit and the server then fails to connect',
+      fix: isDownloader(plan.command)
+        ? `run the command once in a terminal so its download cache is filled, or install the package and point the command at it`
+        : 'defer slow imports and setup until the first tool call',
+    },
+  });
   // A server that starts anyway but says a variable is missing (e.g. then offers no tools).
   const missing = missingVariables(connection.process?.stderr ?? '', plan.env);
   if (missing.length > 0) {
-    findings.push({
+    const slow = findings.findIndex((f) => f.code === 'slow-start');
+    findings.splice(slow < 0 ? findings.length : slow, 0, {
       code: 'missing-env',
       severity: 'warning',
       message: `the server's stderr says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
       why: "the client gives the server its own small environment plus the entry's env, not your shell's",
       fix: `add ${missing.map((n) => `"${n}": "…"`).join(', ')} to the entry's "env" in the config file`,
       detail: stderrTail(connection.process?.stderr ?? '', plan.env),
-    });
-  }
-  if (handshakeMs > slowMs) {
-    findings.push({
-      code: 'slow-start',
-      severity: 'warning',
-      message: `the handshake took ${(handshakeMs / 1000).toFixed(1)} s (${clientName} gives up after ${seconds(limitMs)})`,
-      why: 'a colder start (after an update or a reboot, on a slower machine) can pass the limit and the server then fails to connect',
-      fix: isDownloader(plan.command)
-        ? `run the command once in a terminal so its download cache is filled, or install the package and point the command at it`
-        : 'defer slow imports and setup until the first tool call',
     });
   }
   return findings;

@@ -1,7 +1,8 @@
 // The live check of a remote (url) server: connect as the client would (its URL and headers,
 // its timeout), through the one MCP client, list the tools, and say what broke. No OAuth flow
 // runs: a server that asks for sign-in is reported with the client's way to sign in.
-import { ConnectAbortedError, openConnection, type Connection } from '@mcpkit/shared/connection';
+import { openConnection, type Connection } from '@mcpkit/shared/connection';
+import { connectedFindings, listWithin } from './connected.js';
 import { maskUrl } from '@mcpkit/shared/mask';
 import { CLIENT_NAMES } from '../../target/targets.js';
 import { defaultSlowMs, type LiveCheckOptions } from './live-check.js';
@@ -40,10 +41,6 @@ export async function runRemoteCheck(
       return Promise.resolve();
     },
   };
-  const deadline = new AbortController();
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, deadline.signal])
-    : deadline.signal;
   const start = now();
   let connection: Connection | undefined;
   try {
@@ -58,28 +55,14 @@ export async function runRemoteCheck(
         signal: options.signal,
       },
     );
-    outcome.handshakeMs = now() - start;
     outcome.wire = connection.wire === 'sse' ? 'sse' : 'streamable-http';
-    const client = connection.client;
-    const server = client.getServerVersion();
-    outcome.serverName = server?.name;
-    outcome.serverVersion = server?.version;
-    outcome.protocolVersion = client.getNegotiatedProtocolVersion();
-    const remaining = Math.max(1, plan.timeoutMs - outcome.handshakeMs);
-    const timer = setTimeout(() => deadline.abort(), remaining);
-    try {
-      outcome.tools =
-        client.getServerCapabilities()?.tools === undefined
-          ? 0
-          : (await client.listTools(undefined, { timeout: remaining, signal })).tools.length;
-      outcome.totalMs = now() - start;
-      outcome.connected = true;
-    } catch (error) {
-      if (options.signal?.aborted) throw new ConnectAbortedError();
-      findings.push(listFailure(error, plan));
-    } finally {
-      clearTimeout(timer);
-    }
+    const listError = await listWithin(connection, outcome, {
+      start,
+      now,
+      timeoutMs: plan.timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (listError !== undefined) findings.push(listFailure(listError, plan));
   } catch (error) {
     findings.push(
       ...remoteFailure(error, {
@@ -93,7 +76,7 @@ export async function runRemoteCheck(
     await connection?.close().catch(() => undefined);
   }
   if (connection && !options.signal?.aborted)
-    findings.push(...connectedFindings(outcome, plan, connection, options));
+    findings.push(...answeredFindings(outcome, plan, connection, options));
   return outcome;
 }
 
@@ -122,15 +105,14 @@ function listFailure(error: unknown, plan: RemotePlan): Finding {
   };
 }
 
-/** `connected` (or `no-tools`), the SSE fallback, the era note and `slow-start`. */
-function connectedFindings(
+/** The SSE fallback, then {@link connectedFindings}. */
+function answeredFindings(
   outcome: LiveOutcome,
   plan: RemotePlan,
   connection: Connection,
   options: LiveCheckOptions,
 ): Finding[] {
   const findings: Finding[] = [];
-  const handshakeMs = outcome.handshakeMs ?? 0;
   const clientName = CLIENT_NAMES[plan.client];
   if (plan.transport === 'http' && connection.wire === 'sse') {
     const fallsBack = FALLS_BACK_TO_SSE.has(plan.client);
@@ -145,45 +127,19 @@ function connectedFindings(
       fix: 'mark the entry as SSE ("type": "sse"), or move the server to Streamable HTTP',
     });
   }
-  if (connection.eraFallback) {
-    findings.push({
-      code: 'modern-only',
-      severity: plan.client === 'claude-code' ? 'warning' : 'error',
-      message: `the server refuses the 2025 handshake (initialize ${quoteLine(connection.eraFallback.refused, {})}) and speaks only protocol 2026-07-28`,
-      why: `${clientName} opens with initialize (2025 era); a server that refuses it may not connect`,
-      fix: 'let the server also accept the 2025 handshake (the SDKs serve both eras unless told to reject legacy)',
-    });
-  }
-  if (outcome.connected) {
-    const name = quoteLine(
-      `${outcome.serverName ?? '?'} ${outcome.serverVersion ?? ''}`.trim(),
-      plan.headers,
-    );
-    const tools = outcome.tools ?? 0;
-    const over = outcome.wire === 'sse' ? 'legacy SSE' : 'Streamable HTTP';
-    findings.push({
-      code: 'connected',
-      severity: 'ok',
-      message: `connected in ${handshakeMs} ms over ${over}: ${name}, protocol ${outcome.protocolVersion ?? '?'}, ${tools} tool${tools === 1 ? '' : 's'}`,
-    });
-    if (tools === 0) {
-      findings.push({
-        code: 'no-tools',
-        severity: 'warning',
-        message: 'the server lists no tools',
-        why: 'the client connects but has nothing to offer the model',
-        fix: 'register at least one tool (or check the condition that skips them, e.g. a missing setting)',
-      });
-    }
-  }
-  if (handshakeMs > (options.slowMs ?? defaultSlowMs(plan.timeoutMs))) {
-    findings.push({
-      code: 'slow-start',
-      severity: 'warning',
-      message: `the handshake took ${(handshakeMs / 1000).toFixed(1)} s (${clientName} gives up after ${seconds(plan.timeoutMs)})`,
-      why: 'a slower network or a colder server can pass the limit and the server then fails to connect',
-      fix: 'look at what the server does before answering initialize (or the network path to it: proxy, VPN)',
-    });
-  }
+  const limitMs = plan.clientTimeoutMs ?? plan.timeoutMs;
+  findings.push(
+    ...connectedFindings(outcome, connection, {
+      client: plan.client,
+      secrets: plan.headers,
+      limitMs,
+      slowMs: options.slowMs ?? defaultSlowMs(Math.min(limitMs, plan.timeoutMs)),
+      over: outcome.wire === 'sse' ? 'over legacy SSE' : 'over Streamable HTTP',
+      slow: {
+        why: 'a slower network or a colder server can pass the limit and the server then fails to connect',
+        fix: 'look at what the server does before answering initialize (or the network path to it: proxy, VPN)',
+      },
+    }),
+  );
   return findings;
 }
