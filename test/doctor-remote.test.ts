@@ -1,7 +1,7 @@
 // The live check of url entries against real HTTP servers: server-everything over Streamable
 // HTTP and legacy SSE in its own process, and small node:http endpoints for each failure (a
 // closed port, a 401 with and without an OAuth challenge, 403, 404, a web page, a hang).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { runRemoteCheck } from '../packages/config/src/core/doctor/remote-check.
 import type { LiveOutcome, RemotePlan } from '../packages/config/src/core/doctor/types.js';
 import { makeSandbox } from './support/config-sandbox.js';
 import { ROOT } from './support/paths.js';
-import { EVERYTHING } from './support/inspect.js';
+import { startEverythingHttp } from './support/inspect.js';
 import { freePort } from './support/mcp-client.js';
 
 const TOKEN = 'sk-live-0123456789abcdef';
@@ -38,24 +38,7 @@ function finding(outcome: LiveOutcome, code: string) {
 
 const servers: ChildProcess[] = [];
 
-/** server-everything in `mode` in its own process; resolves with its port once it answers. */
-async function startEverything(mode: 'streamableHttp' | 'sse'): Promise<number> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [EVERYTHING, mode], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  servers.push(child);
-  for (let i = 0; i < 150; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) });
-      return port;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`server-everything ${mode} did not start`);
-}
+const startEverything = (mode: 'streamableHttp' | 'sse') => startEverythingHttp(mode, servers);
 
 /** What the walls saw: the headers of each request, by path. */
 const seenHeaders = new Map<string, IncomingHttpHeaders>();

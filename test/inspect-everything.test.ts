@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVERYTHING, inspect, inspectJson } from './support/inspect.js';
+import { EVERYTHING, inspect, inspectJson, startEverythingHttp } from './support/inspect.js';
 import { freePort } from './support/mcp-client.js';
 import { makeTempDir } from './support/paths.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 
 const server = ['--', process.execPath, EVERYTHING];
 
@@ -233,23 +233,7 @@ describe('mcp-inspect against server-everything over HTTP', () => {
   let streamable: string;
   let sse: string;
 
-  async function start(mode: string): Promise<number> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [EVERYTHING, mode], {
-      env: { ...process.env, PORT: String(port) },
-      stdio: 'ignore',
-    });
-    servers.push(child);
-    for (let i = 0; i < 100; i++) {
-      try {
-        await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) });
-        return port;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-    throw new Error(`server-everything ${mode} did not start`);
-  }
+  const start = (mode: 'streamableHttp' | 'sse') => startEverythingHttp(mode, servers);
 
   beforeAll(async () => {
     streamable = `http://127.0.0.1:${await start('streamableHttp')}/mcp`;

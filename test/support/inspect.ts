@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort } from './mcp-client.js';
 import { BIN, ROOT } from './paths.js';
 import { run, testEnv, type RunResult } from './run.js';
 
@@ -36,4 +38,29 @@ export async function inspectJson<T = Record<string, unknown>>(
   if (result.code !== 0)
     throw new Error(`mcp-inspect ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
   return { result, json: JSON.parse(result.stdout) as T };
+}
+
+/**
+ * Starts server-everything over HTTP (`streamableHttp` or `sse`) in its own process, added to
+ * `children` (the caller kills them); resolves with its port once it answers.
+ */
+export async function startEverythingHttp(
+  mode: 'streamableHttp' | 'sse',
+  children: ChildProcess[],
+): Promise<number> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [EVERYTHING, mode], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  children.push(child);
+  for (let i = 0; i < 150; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) });
+      return port;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`server-everything ${mode} did not start`);
 }
