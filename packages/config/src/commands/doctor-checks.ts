@@ -65,8 +65,9 @@ export function createChecks(context: CommandContext): DoctorChecks {
       const { runRemoteChecks } = await import('../core/doctor/remote-check.js');
       return runRemoteChecks(plans, { ...(signal ? { signal } : {}), version: io.version });
     },
-    python: (plan) =>
+    python: (plan, signal) =>
       checkPython(plan, runProcess, {
+        ...(signal ? { signal } : {}),
         windows: platform === 'win32',
         readHead: async (file) => host.readHead(file, 256),
       }),

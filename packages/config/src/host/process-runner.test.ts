@@ -54,4 +54,24 @@ describe('runProcess', () => {
       expect(isRunning(child)).toBe(false);
     },
   );
+
+  it('stops the program at once when the signal aborts (Ctrl-C)', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const run = runProcess(
+      process.execPath,
+      ['-e', 'console.log("up"); setInterval(() => {}, 1e6)'],
+      {
+        env: {},
+        cwd: '/',
+        timeoutMs: 60_000,
+        signal: controller.signal,
+      },
+    );
+    setTimeout(() => controller.abort(), 300);
+    const result = await run;
+    expect(result).toMatchObject({ code: null, timedOut: true });
+    // Far from the 60 s bound: the abort, not the timeout, ended it.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
 });

@@ -10,9 +10,10 @@ const OUTPUT_LIMIT = 1024 * 1024;
 /**
  * Runs `command` with exactly `env` in `cwd`, stdin closed. After `timeoutMs` its whole
  * process group gets SIGKILL (so nothing it started lingers); a program that cannot start
- * resolves with `error` set (`ENOENT`, `EACCES`). Never rejects.
+ * resolves with `error` set (`ENOENT`, `EACCES`). Aborting `signal` kills the group at once.
+ * Never rejects.
  */
-export const runProcess: ProcessRunner = (command, args, { env, cwd, timeoutMs }) =>
+export const runProcess: ProcessRunner = (command, args, { env, cwd, timeoutMs, signal }) =>
   new Promise<ProcessResult>((resolve) => {
     const posix = process.platform !== 'win32';
     const child = spawn(command, args, {
@@ -34,6 +35,13 @@ export const runProcess: ProcessRunner = (command, args, { env, cwd, timeoutMs }
       timedOut = true;
       kill();
     }, timeoutMs);
+    // Ctrl-C: stopped at once, reported like a timeout (the caller knows it aborted).
+    const onAbort = () => {
+      timedOut = true;
+      kill();
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     for (const stream of ['stdout', 'stderr'] as const) {
       child[stream].setEncoding('utf8');
       child[stream].on('data', (chunk: string) => {
@@ -46,6 +54,7 @@ export const runProcess: ProcessRunner = (command, args, { env, cwd, timeoutMs }
     });
     child.once('close', (code) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       // Helpers it left in its group go with it.
       if (child.pid !== undefined) {
         if (posix) signalGroup(child.pid, 'SIGKILL');

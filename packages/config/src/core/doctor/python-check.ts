@@ -23,6 +23,8 @@ export interface ProcessRunOptions {
   cwd: string;
   /** Killed (with its process group) after this long. */
   timeoutMs: number;
+  /** Aborting it kills the program (with its process group) at once. */
+  signal?: AbortSignal;
 }
 
 /** Runs a program to completion, stdin closed; never rejects. */
@@ -40,6 +42,8 @@ export interface PythonCheckOptions {
   windows?: boolean;
   /** Bound on asking the interpreter, in ms (default 10 s). */
   timeoutMs?: number;
+  /** Ctrl-C: the interpreter is stopped at once. */
+  signal?: AbortSignal;
 }
 
 /** What the probe prints: the interpreter, its packages and what the server's code imports. */
@@ -130,7 +134,12 @@ export async function checkPython(
   const result = await run(
     launch.interpreter,
     ['-c', PYTHON_PROBE, ...(target ? [target.kind, target.value] : [])],
-    { env: plan.env, cwd: launch.cwd, timeoutMs: options.timeoutMs ?? PYTHON_PROBE_TIMEOUT_MS },
+    {
+      env: plan.env,
+      cwd: launch.cwd,
+      timeoutMs: options.timeoutMs ?? PYTHON_PROBE_TIMEOUT_MS,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
   );
   const probe = parseProbe(result.stdout);
   if (!probe) return [probeFailure(launch, result, plan)];

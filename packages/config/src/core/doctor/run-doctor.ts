@@ -44,7 +44,7 @@ export interface DoctorChecks {
   /** Connects to every remote server at once; one outcome per plan, in order. */
   remote(plans: RemotePlan[], signal: AbortSignal | undefined): Promise<LiveOutcome[]>;
   /** Interpreter and `mcp` checks of a Python server (empty for others). */
-  python(plan: LaunchPlan): Promise<Finding[]>;
+  python(plan: LaunchPlan, signal: AbortSignal | undefined): Promise<Finding[]>;
   /** What the client's own log says about the server. */
   log(entry: ServerEntry, file: ReadableFile): Finding[];
 }
@@ -138,7 +138,7 @@ export async function runDoctor(
       reachable.map((p) => p.remote),
       options.signal,
     ),
-    Promise.all(launchable.map((p) => checks.python(p.plan))),
+    Promise.all(launchable.map((p) => checks.python(p.plan, options.signal))),
   ]);
 
   const reports: ServerReport[] = [];
